@@ -1,0 +1,164 @@
+import Foundation
+
+/// Turns CSV records into validated facts, checking every row and naming the line of each problem.
+public struct FactRowParser: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case sales, activities
+
+        public var requiredColumns: [String] {
+            switch self {
+            case .sales: ["transaction_id", "partner_key", "date", "amount", "currency", "customer"]
+            case .activities: ["activity_id", "partner_key", "date", "metric"]
+            }
+        }
+
+        public var optionalColumns: [String] {
+            switch self {
+            case .sales: ["solution", "region"]
+            case .activities: ["value", "subject"]
+            }
+        }
+    }
+
+    public let kind: Kind
+    public let currency: Currency
+    /// Activity metrics by key; only activity-fed metrics may be recorded.
+    public let metrics: [String: Metric]
+    public let checklistItems: Set<String>
+    /// Largest amount accepted on one line, in whole currency units: larger is a typo, not a sale.
+    public let maximumWholeAmount: Int64
+
+    private var columns: [String: Int] = [:]
+    private var seenIDs: [String: Int] = [:]
+
+    public init(
+        kind: Kind, currency: Currency, metrics: [Metric], checklistItems: [String],
+        maximumWholeAmount: Int64 = 1_000_000_000
+    ) {
+        self.kind = kind
+        self.currency = currency
+        self.metrics = Dictionary(metrics.filter { $0.source == .activity }.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        self.checklistItems = Set(checklistItems)
+        self.maximumWholeAmount = maximumWholeAmount
+    }
+
+    /// Reads the header row: every required column present, none unknown or repeated.
+    public mutating func readHeader(_ record: CSVReader.Record) throws(RowError) {
+        var columns: [String: Int] = [:]
+        let known = Set(kind.requiredColumns + kind.optionalColumns)
+        for (index, raw) in record.fields.enumerated() {
+            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            guard known.contains(name) else {
+                throw RowError(
+                    line: record.line,
+                    reason: "unknown column '\(raw)'; the columns are " + (kind.requiredColumns + kind.optionalColumns).joined(separator: ", "))
+            }
+            guard columns[name] == nil else { throw RowError(line: record.line, reason: "column '\(name)' appears twice") }
+            columns[name] = index
+        }
+        let missing = kind.requiredColumns.filter { columns[$0] == nil }
+        guard missing.isEmpty else {
+            throw RowError(line: record.line, reason: "missing column\(missing.count == 1 ? "" : "s") " + missing.joined(separator: ", "))
+        }
+        self.columns = columns
+    }
+
+    public var headerCount: Int { columns.count }
+
+    /// Validates one data row of a sales file.
+    public mutating func salesLine(_ record: CSVReader.Record) throws(RowError) -> SalesLine {
+        let row = try Row(record: record, columns: columns)
+        let id = try row.required("transaction_id")
+        try noteID(id, line: record.line)
+        let code = try row.required("currency")
+        guard let lineCurrency = Currency(code: code) else { throw row.error("'\(code)' is not a currency code") }
+        guard lineCurrency == currency else {
+            throw row.error("currency \(lineCurrency.code) differs from the program currency \(currency.code); convert before importing")
+        }
+        let amountText = try row.required("amount")
+        let amount: Money
+        do { amount = try Money(parsing: amountText, currency: currency) } catch { throw row.error("amount \(error)") }
+        guard amount.minorUnits >= 0 else { throw row.error("amount \(amountText) is negative; record returns as their own adjustment") }
+        var scale: Int64 = 1
+        for _ in 0..<currency.decimals { scale *= 10 }
+        guard amount.minorUnits / scale <= maximumWholeAmount else {
+            throw row.error("amount \(amountText) is larger than \(FixedPoint.format(maximumWholeAmount, decimals: 0)) for one line")
+        }
+        return SalesLine(
+            id: id, partnerKey: try row.required("partner_key"), day: try row.day(), amount: amount,
+            solution: row.optional("solution"), customer: try row.required("customer"), region: row.optional("region"))
+    }
+
+    /// Validates one data row of an activity file.
+    public mutating func activity(_ record: CSVReader.Record) throws(RowError) -> ActivityRecord {
+        let row = try Row(record: record, columns: columns)
+        let id = try row.required("activity_id")
+        try noteID(id, line: record.line)
+        let key = try row.required("metric")
+        guard let metric = metrics[key] else {
+            throw row.error("unknown activity metric '\(key)'")
+        }
+        let valueText = row.optional("value")
+        let value: Int64
+        if valueText.isEmpty {
+            guard metric.aggregation == .sum || metric.aggregation == .checklist || metric.aggregation == .distinctCount
+            else { throw row.error("metric \(key) needs a value") }
+            value = Metric.oneUnit
+        } else {
+            do { value = try metric.parseValue(valueText, currency: currency) } catch { throw row.error("value \(error)") }
+        }
+        guard value >= 0 else { throw row.error("value \(valueText) is negative") }
+        if metric.unit == .percent, value > 100_00 { throw row.error("value \(valueText) is above 100 %") }
+        let subject = row.optional("subject")
+        if metric.aggregation == .checklist {
+            guard checklistItems.contains(subject) else {
+                throw row.error("'\(subject)' is not an item of the enablement checklist")
+            }
+        }
+        if metric.aggregation == .distinctCount, subject.isEmpty { throw row.error("metric \(key) needs a subject") }
+        return ActivityRecord(
+            id: id, partnerKey: try row.required("partner_key"), day: try row.day(), metricKey: key, value: value,
+            subject: subject)
+    }
+
+    private mutating func noteID(_ id: String, line: Int) throws(RowError) {
+        if let first = seenIDs[id] {
+            throw RowError(line: line, reason: "id '\(id)' already appears on line \(first) of this file")
+        }
+        seenIDs[id] = line
+    }
+
+    private struct Row {
+        let record: CSVReader.Record
+        let columns: [String: Int]
+
+        init(record: CSVReader.Record, columns: [String: Int]) throws(RowError) {
+            guard record.fields.count == columns.count else {
+                throw RowError(
+                    line: record.line, reason: "has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header has \(columns.count)")
+            }
+            self.record = record
+            self.columns = columns
+        }
+
+        func optional(_ name: String) -> String {
+            columns[name].map { record.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+        }
+
+        func required(_ name: String) throws(RowError) -> String {
+            let value = optional(name)
+            guard !value.isEmpty else { throw error("\(name) is empty") }
+            guard value.count <= 200 else { throw error("\(name) is longer than 200 characters") }
+            return value
+        }
+
+        func day() throws(RowError) -> Day {
+            let text = try required("date")
+            guard let day = Day(iso: text) else { throw error("date '\(text)' is not a date (YYYY-MM-DD)") }
+            guard (2000...2100).contains(day.year) else { throw error("date \(text) is outside 2000–2100") }
+            return day
+        }
+
+        func error(_ reason: String) -> RowError { RowError(line: record.line, reason: reason) }
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+
+/// A goal set **with** a partner for one period of the partner's calendar (DOMAIN §5).
+///
+/// Its target lives in its revisions: every proposal, counter-proposal, carry-forward and
+/// override is a revision, and agreement is an acceptance of one revision by each side.
+public struct Goal: Hashable, Codable, Sendable, Identifiable {
+    public let id: UUID
+    public let partnerID: UUID
+    public let period: Period
+    public let metricKey: String
+    /// Whose commitment this is: vendor commitments are goals too.
+    public let ownerSide: Side
+    /// Computed from history when the goal was first proposed (§5.1); nil when there is no history.
+    public let baseline: Baseline?
+    public internal(set) var status: GoalStatus
+    public internal(set) var revisions: [GoalRevision]
+    public internal(set) var acceptances: [Acceptance]
+    public internal(set) var decline: Decline?
+    /// The missed goal this one continues (§5.3).
+    public let carriedFrom: UUID?
+    public internal(set) var overrides: [TargetOverride]
+    /// The actual at period close, once the goal is achieved or missed.
+    public internal(set) var closingActual: Int64?
+    public let createdAt: Date
+
+    init(
+        id: UUID, partnerID: UUID, period: Period, metricKey: String, ownerSide: Side, baseline: Baseline?,
+        status: GoalStatus, revisions: [GoalRevision], acceptances: [Acceptance], carriedFrom: UUID?, createdAt: Date
+    ) {
+        self.id = id
+        self.partnerID = partnerID
+        self.period = period
+        self.metricKey = metricKey
+        self.ownerSide = ownerSide
+        self.baseline = baseline
+        self.status = status
+        self.revisions = revisions
+        self.acceptances = acceptances
+        self.decline = nil
+        self.carriedFrom = carriedFrom
+        self.overrides = []
+        self.closingActual = nil
+        self.createdAt = createdAt
+    }
+
+    /// Rebuilds a goal from storage exactly as it was saved.
+    public static func restore(
+        id: UUID, partnerID: UUID, period: Period, metricKey: String, ownerSide: Side, baseline: Baseline?,
+        status: GoalStatus, revisions: [GoalRevision], acceptances: [Acceptance], decline: Decline?,
+        carriedFrom: UUID?, overrides: [TargetOverride], closingActual: Int64?, createdAt: Date
+    ) -> Goal {
+        var goal = Goal(
+            id: id, partnerID: partnerID, period: period, metricKey: metricKey, ownerSide: ownerSide,
+            baseline: baseline, status: status, revisions: revisions.sorted { $0.number < $1.number },
+            acceptances: acceptances, carriedFrom: carriedFrom, createdAt: createdAt)
+        goal.decline = decline
+        goal.overrides = overrides
+        goal.closingActual = closingActual
+        return goal
+    }
+
+    public var current: GoalRevision { revisions[revisions.count - 1] }
+    public var target: Int64 { current.target }
+    public var behaviour: String { current.behaviour }
+    public var objective: String? { current.objective }
+
+    /// The sides that accepted the current revision.
+    public var sidesAcceptingCurrent: Set<Side> {
+        Set(acceptances.filter { $0.revision == current.number }.map(\.actor.side))
+    }
+
+    /// The side whose answer the current revision waits for, while proposed.
+    public var awaitingSide: Side? {
+        guard status == .proposed else { return nil }
+        return Side.allCases.first { !sidesAcceptingCurrent.contains($0) }
+    }
+
+    /// A proposal left unanswered past the response window is lapsed (§5.2).
+    public func isLapsed(now: Date, responseWindowDays: Int) -> Bool {
+        status == .proposed && now.timeIntervalSince(current.at) > Double(responseWindowDays) * 86_400
+    }
+
+    public var isCarriedForward: Bool { carriedFrom != nil }
+}
+
+public enum GoalStatus: String, Codable, Sendable, CaseIterable {
+    case draft, proposed, agreed, active, achieved, missed, declined, withdrawn
+
+    /// Goals that both sides stand behind.
+    public var isCommitted: Bool { self == .agreed || self == .active || self == .achieved || self == .missed }
+    /// Goals that are over, one way or another.
+    public var isFinal: Bool { self == .achieved || self == .missed || self == .declined || self == .withdrawn }
+}
+
+/// One version of a goal's terms.
+public struct GoalRevision: Hashable, Codable, Sendable {
+    public let number: Int
+    public let target: Int64
+    public let behaviour: String
+    public let objective: String?
+    public let author: Actor
+    public let at: Date
+    public let origin: RevisionOrigin
+
+    public init(
+        number: Int, target: Int64, behaviour: String, objective: String?, author: Actor, at: Date,
+        origin: RevisionOrigin
+    ) {
+        self.number = number
+        self.target = target
+        self.behaviour = behaviour
+        self.objective = objective
+        self.author = author
+        self.at = at
+        self.origin = origin
+    }
+}
+
+public enum RevisionOrigin: String, Codable, Sendable {
+    case proposal
+    case counterProposal = "counter_proposal"
+    case carryForward = "carry_forward"
+    case override
+}
+
+/// One user's acceptance of one revision.
+public struct Acceptance: Hashable, Codable, Sendable {
+    public let revision: Int
+    public let actor: Actor
+    public let at: Date
+
+    public init(revision: Int, actor: Actor, at: Date) {
+        self.revision = revision
+        self.actor = actor
+        self.at = at
+    }
+}
+
+public struct Decline: Hashable, Codable, Sendable {
+    public let actor: Actor
+    public let reason: String
+    public let at: Date
+
+    public init(actor: Actor, reason: String, at: Date) {
+        self.actor = actor
+        self.reason = reason
+        self.at = at
+    }
+}
+
+/// An explicit lowering of an agreed target by a program admin (§5.3).
+public struct TargetOverride: Hashable, Codable, Sendable {
+    public let from: Int64
+    public let to: Int64
+    public let reason: String
+    public let actor: Actor
+    public let at: Date
+
+    public init(from: Int64, to: Int64, reason: String, actor: Actor, at: Date) {
+        self.from = from
+        self.to = to
+        self.reason = reason
+        self.actor = actor
+        self.at = at
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// An agreed or active goal whose period has ended, with what the close needs to know.
+public struct ClosingGoal: Sendable {
+    public let goal: Goal
+    public let metric: Metric
+    /// The goal's actual over its period (nil when no fact yields a value, e.g. an average of nothing).
+    public let actual: Int64?
+    /// The baseline of the next period of the same length, for the improvement minimum of a carry-forward.
+    public let nextPeriodBaseline: Baseline?
+    /// The best target already achieved on this metric, other than by this goal.
+    public let bestAchievedTarget: Int64?
+
+    public init(goal: Goal, metric: Metric, actual: Int64?, nextPeriodBaseline: Baseline?, bestAchievedTarget: Int64?) {
+        self.goal = goal
+        self.metric = metric
+        self.actual = actual
+        self.nextPeriodBaseline = nextPeriodBaseline
+        self.bestAchievedTarget = bestAchievedTarget
+    }
+}
+
+public struct PeriodCloseResult: Sendable {
+    /// The goals that were evaluated, now achieved or missed.
+    public var closed: [Goal] = []
+    /// New goals continuing the missed ones.
+    public var carriedForward: [Goal] = []
+}
+
+/// Keep the goal until it is made (DOMAIN §5.3).
+public enum PeriodClose {
+    /// Every agreed or active goal whose period ended by `today` becomes achieved or missed; each
+    /// missed goal is carried into the next period of the same length with the same target — or the
+    /// improvement rule's minimum there if that is higher — never less, and already agreed.
+    public static func close(_ goals: [ClosingGoal], rule: ImprovementRule, today: Day, now: Date) -> PeriodCloseResult {
+        var result = PeriodCloseResult()
+        for closing in goals
+        where (closing.goal.status == .agreed || closing.goal.status == .active) && closing.goal.period.end <= today {
+            var goal = closing.goal
+            goal.closingActual = closing.actual
+            let achieved = closing.actual.map { closing.metric.meets($0, goal.target) } ?? false
+            goal.status = achieved ? .achieved : .missed
+            result.closed.append(goal)
+            if !achieved { result.carriedForward.append(carryForward(closing, closed: goal, rule: rule, today: today, now: now)) }
+        }
+        return result
+    }
+
+    static func carryForward(_ closing: ClosingGoal, closed goal: Goal, rule: ImprovementRule, today: Day, now: Date) -> Goal {
+        var target = goal.target
+        if let least = rule.smallestAcceptableTarget(
+            metric: closing.metric, baseline: closing.nextPeriodBaseline, bestAchievedTarget: closing.bestAchievedTarget),
+            closing.metric.beats(least, target)
+        {
+            target = least
+        }
+        let revision = GoalRevision(
+            number: 1, target: target, behaviour: goal.behaviour, objective: goal.objective, author: .accord, at: now,
+            origin: .carryForward)
+        // Both sides' agreement carries over with the goal: it was agreed, and it is kept.
+        let agreedBy = goal.acceptances.filter { $0.revision == goal.agreedRevisionNumber }
+        var carried = Goal(
+            id: UUID(), partnerID: goal.partnerID, period: goal.period.next, metricKey: goal.metricKey,
+            ownerSide: goal.ownerSide, baseline: closing.nextPeriodBaseline, status: .agreed, revisions: [revision],
+            acceptances: agreedBy.map { Acceptance(revision: 1, actor: $0.actor, at: now) }, carriedFrom: goal.id,
+            createdAt: now)
+        carried.activateIfStarted(today: today)
+        return carried
+    }
+}
+
+extension Goal {
+    /// The revision both sides accepted (later override revisions are the admin's, not an agreement).
+    public var agreedRevisionNumber: Int? {
+        revisions.reversed().first { revision in
+            Set(acceptances.filter { $0.revision == revision.number }.map(\.actor.side)).count == Side.allCases.count
+        }?.number
+    }
+}

@@ -1,0 +1,16 @@
+/// How far a goal is along (DOMAIN §6).
+public enum Attainment {
+    /// actual ÷ target, or target ÷ actual when lower is better; nil where the ratio is undefined.
+    public static func ratio(actual: Int64, target: Int64, direction: Direction) -> Double? {
+        switch direction {
+        case .higherIsBetter: target > 0 ? Double(actual) / Double(target) : nil
+        case .lowerIsBetter: actual > 0 ? Double(target) / Double(actual) : (target >= 0 ? 1 : nil)
+        }
+    }
+
+    /// (actual − baseline) ÷ (target − baseline): how much of the agreed improvement is done.
+    public static func improvementProgress(actual: Int64, baseline: Int64?, target: Int64) -> Double? {
+        guard let baseline, target != baseline else { return nil }
+        return Double(actual - baseline) / Double(target - baseline)
+    }
+}

@@ -1,0 +1,63 @@
+/// Twelve monthly weights (January first) that shape what "on pace" means (DOMAIN §6).
+/// Without weights, every day counts the same ("flat by days").
+public struct SeasonalityProfile: Hashable, Codable, Sendable {
+    public let monthlyWeights: [Double]?
+
+    public static let flatByDays = SeasonalityProfile(validated: nil)
+
+    private init(validated weights: [Double]?) { monthlyWeights = weights }
+
+    public init(monthlyWeights: [Double]) throws(SeasonalityError) {
+        guard monthlyWeights.count == 12 else { throw .needsTwelveWeights(monthlyWeights.count) }
+        guard monthlyWeights.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw .negativeWeight }
+        guard monthlyWeights.contains(where: { $0 > 0 }) else { throw .allZero }
+        self.monthlyWeights = monthlyWeights
+    }
+
+    /// The weight of one day: its month's weight spread evenly over the month's days.
+    public func weight(of day: Day) -> Double {
+        guard let weights = monthlyWeights else { return 1 }
+        let c = day.components
+        return weights[c.month - 1] / Double(Day.daysIn(month: c.month, year: c.year))
+    }
+
+    /// Weight of the days in `start..<end`.
+    public func weight(from start: Day, to end: Day) -> Double {
+        guard start < end else { return 0 }
+        guard monthlyWeights != nil else { return Double(start.distance(to: end)) }
+        var total = 0.0
+        var monthStart = start.firstOfMonth(addingMonths: 0)
+        while monthStart < end {
+            let next = monthStart.firstOfMonth(addingMonths: 1)
+            let from = max(monthStart, start)
+            let to = min(next, end)
+            total += weight(of: monthStart) * Double(from.distance(to: to))
+            monthStart = next
+        }
+        return total
+    }
+
+    /// Share of the period's weight elapsed by the end of `day` (0 before the period, 1 after it).
+    public func elapsedShare(of period: Period, through day: Day) -> Double {
+        let whole = weight(from: period.start, to: period.end)
+        guard whole > 0 else {
+            return Double(period.start.distance(to: min(max(day.advanced(by: 1), period.start), period.end)))
+                / Double(period.days)
+        }
+        return weight(from: period.start, to: min(max(day.advanced(by: 1), period.start), period.end)) / whole
+    }
+}
+
+public enum SeasonalityError: Error, Equatable, Sendable, CustomStringConvertible {
+    case needsTwelveWeights(Int)
+    case negativeWeight
+    case allZero
+
+    public var description: String {
+        switch self {
+        case .needsTwelveWeights(let count): "a seasonality profile has twelve monthly weights, not \(count)"
+        case .negativeWeight: "seasonality weights must be zero or more"
+        case .allZero: "at least one seasonality weight must be above zero"
+        }
+    }
+}

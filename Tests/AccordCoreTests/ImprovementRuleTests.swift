@@ -1,0 +1,98 @@
+import PropertyBased
+import Testing
+
+@testable import AccordCore
+
+/// DOMAIN §5.1 — a goal is something not yet attained.
+@Suite("§5.1 Improvement rule")
+struct ImprovementRuleTests {
+    let q2 = Fixture.q2
+
+    @Test func baselineIsTheSamePeriodOneYearEarlierForSums() {
+        let history = BaselineHistory(priorYearActual: 90_000_00, hasHistoryBeforePriorYearEnd: true, bestEver: nil)
+        let baseline = history.baseline(for: MetricCatalog.revenue, period: q2)
+        #expect(baseline == Baseline(value: 90_000_00, source: .samePeriodLastYear(label: "FY2026 Q2")))
+    }
+
+    @Test func baselineIsZeroWhenThePriorPeriodHadNoSalesButHistoryExists() {
+        let history = BaselineHistory(priorYearActual: nil, hasHistoryBeforePriorYearEnd: true, bestEver: nil)
+        #expect(history.baseline(for: MetricCatalog.revenue, period: q2)?.value == 0)
+        #expect(history.baseline(for: MetricCatalog.customerSatisfaction, period: q2) == nil)
+    }
+
+    @Test func baselineIsTheBestEverForLatestValueAndChecklistMetrics() {
+        let history = BaselineHistory(priorYearActual: 4_00, hasHistoryBeforePriorYearEnd: true, bestEver: 7_00)
+        #expect(history.baseline(for: MetricCatalog.certifiedEngineers, period: q2) == Baseline(value: 7_00, source: .bestEver))
+        #expect(history.baseline(for: MetricCatalog.enablementChecklist, period: q2)?.value == 7_00)
+    }
+
+    @Test func noHistoryMeansNoBaseline() {
+        let history = BaselineHistory(priorYearActual: nil, hasHistoryBeforePriorYearEnd: false, bestEver: nil)
+        for metric in MetricCatalog.all { #expect(history.baseline(for: metric, period: q2) == nil) }
+    }
+
+    @Test func targetMustBeatTheBaselineAndTheMessageSaysTheBaseline() throws {
+        let error = #expect(throws: GoalRuleError.self) { try Fixture.proposed(target: 100_000_00) }
+        let message = error?.description ?? ""
+        #expect(message.contains("$100,000.00"), "message states the baseline: \(message)")
+        #expect(message.contains("FY2026 Q2"))
+        #expect(try Fixture.proposed(target: 100_000_01).target == 100_000_01)
+    }
+
+    @Test func targetMustBeatATargetThePartnerAlreadyAchieved() {
+        let rule = ImprovementRule()
+        let context = Fixture.context(baseline: 100_000_00, achieved: 130_000_00)
+        #expect(throws: GoalRuleError.self) {
+            try rule.check(
+                target: 125_000_00, metric: MetricCatalog.revenue, baseline: context.baseline,
+                bestAchievedTarget: 130_000_00, currency: .usd)
+        }
+        #expect(
+            rule.smallestAcceptableTarget(metric: MetricCatalog.revenue, baseline: context.baseline, bestAchievedTarget: 130_000_00)
+                == 130_000_01)
+    }
+
+    @Test func theProgramsMinimumImprovementApplies() throws {
+        let context = Fixture.context(baseline: 100_000_00, minimum: 0.05)
+        #expect(throws: GoalRuleError.self) {
+            try Goal.propose(
+                Fixture.proposal(target: 105_000_00), context: context, by: Fixture.cam, today: Fixture.today,
+                now: Fixture.now)
+        }
+        let goal = try Goal.propose(
+            Fixture.proposal(target: 105_000_01), context: context, by: Fixture.cam, today: Fixture.today, now: Fixture.now)
+        #expect(goal.status == .proposed)
+    }
+
+    @Test func lowerIsBetterTargetsMustBeBelowTheBaseline() throws {
+        let discount = MetricCatalog.averageDiscount
+        let rule = ImprovementRule()
+        let baseline = Baseline(value: 15_00, source: .samePeriodLastYear(label: "FY2026 Q2"))
+        #expect(throws: GoalRuleError.self) {
+            try rule.check(target: 15_00, metric: discount, baseline: baseline, bestAchievedTarget: nil, currency: .usd)
+        }
+        try rule.check(target: 14_99, metric: discount, baseline: baseline, bestAchievedTarget: nil, currency: .usd)
+    }
+
+    @Test func anyTargetTheRuleAcceptsBeatsTheBaseline() async {
+        await propertyCheck(
+            input: Gen.int64(in: 0...10_000_000), Gen.int64(in: 0...20_000_000), Gen.double(in: 0...0.5)
+        ) { baselineValue, target, minimum in
+            let rule = ImprovementRule(minimumImprovement: minimum)
+            let baseline = Baseline(value: baselineValue, source: .bestEver)
+            let accepted = (try? rule.check(
+                target: target, metric: MetricCatalog.revenue, baseline: baseline, bestAchievedTarget: nil,
+                currency: .usd)) != nil
+            #expect(accepted == (Double(target) > Double(baselineValue) * (1 + minimum) && target > baselineValue))
+            let least = rule.smallestAcceptableTarget(metric: MetricCatalog.revenue, baseline: baseline, bestAchievedTarget: nil)!
+            #expect((try? rule.check(target: least, metric: MetricCatalog.revenue, baseline: baseline, bestAchievedTarget: nil, currency: .usd)) != nil)
+            #expect((try? rule.check(target: least - 1, metric: MetricCatalog.revenue, baseline: baseline, bestAchievedTarget: nil, currency: .usd)) == nil)
+        }
+    }
+
+    @Test func withoutHistoryAnyPositiveTargetIsAGoal() throws {
+        #expect(try Fixture.proposed(target: 1, baseline: nil).baseline == nil)
+        #expect(throws: GoalRuleError.zeroTarget("Revenue")) { try Fixture.proposed(target: 0, baseline: nil) }
+        #expect(throws: GoalRuleError.negativeTarget) { try Fixture.proposed(target: -5, baseline: nil) }
+    }
+}

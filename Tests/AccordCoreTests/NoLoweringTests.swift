@@ -1,0 +1,125 @@
+import Foundation
+import PropertyBased
+import Testing
+
+@testable import AccordCore
+
+/// DOMAIN §5.3 — no lowering: keep the goal until it is made.
+@Suite("§5.3 No lowering")
+struct NoLoweringTests {
+    let afterQ2 = Fixture.q2.end
+
+    func closing(_ goal: Goal, actual: Int64?, nextBaseline: Int64? = nil, metric: Metric = MetricCatalog.revenue) -> ClosingGoal {
+        ClosingGoal(
+            goal: goal, metric: metric, actual: actual,
+            nextPeriodBaseline: nextBaseline.map { Baseline(value: $0, source: .samePeriodLastYear(label: "FY2026 Q3")) },
+            bestAchievedTarget: nil)
+    }
+
+    @Test func atPeriodCloseActiveGoalsBecomeAchievedOrMissed() throws {
+        var reached = try Fixture.agreed()
+        reached.activateIfStarted(today: Fixture.q2.start)
+        let missed = try Fixture.agreed()
+        let result = PeriodClose.close(
+            [closing(reached, actual: 120_000_00), closing(missed, actual: 119_999_99)], rule: ImprovementRule(),
+            today: afterQ2, now: Fixture.now)
+        #expect(result.closed.map(\.status) == [.achieved, .missed])
+        #expect(result.closed.map(\.closingActual) == [120_000_00, 119_999_99])
+        #expect(result.carriedForward.count == 1)
+    }
+
+    @Test func missedGoalIsCarriedForwardWithTheSameTarget() throws {
+        let goal = try Fixture.agreed()
+        let result = PeriodClose.close([closing(goal, actual: 80_000_00)], rule: ImprovementRule(), today: afterQ2, now: Fixture.now)
+        let carried = try #require(result.carriedForward.first)
+        #expect(carried.period == Fixture.q2.next)
+        #expect(carried.period.kind == .quarter)
+        #expect(carried.target == goal.target)
+        #expect(carried.carriedFrom == goal.id)
+        #expect(carried.status == .active, "the next quarter has started on the day the previous one ended")
+        #expect(carried.sidesAcceptingCurrent == [.vendor, .partner], "already agreed")
+        #expect(carried.current.origin == .carryForward)
+        #expect(carried.behaviour == goal.behaviour)
+    }
+
+    @Test func carriedTargetRisesToTheImprovementMinimumButNeverFalls() throws {
+        let goal = try Fixture.agreed()
+        let higher = PeriodClose.close(
+            [closing(goal, actual: 80_000_00, nextBaseline: 150_000_00)], rule: ImprovementRule(), today: afterQ2, now: Fixture.now)
+        #expect(higher.carriedForward.first?.target == 150_000_01)
+        let lower = PeriodClose.close(
+            [closing(goal, actual: 80_000_00, nextBaseline: 10_000_00)], rule: ImprovementRule(), today: afterQ2, now: Fixture.now)
+        #expect(lower.carriedForward.first?.target == goal.target)
+    }
+
+    @Test func carriedTargetIsNeverBelowTheMissedTarget() async {
+        await propertyCheck(input: Gen.int64(in: 1...10_000_000), Gen.int64(in: 0...20_000_000), Gen.int64(in: 0...20_000_000)) {
+            target, actual, nextBaseline in
+            guard let goal = try? Fixture.agreed(target: target, baseline: nil) else { return }
+            let result = PeriodClose.close(
+                [closing(goal, actual: actual, nextBaseline: nextBaseline)], rule: ImprovementRule(), today: afterQ2, now: Fixture.now)
+            if actual >= target {
+                #expect(result.carriedForward.isEmpty)
+            } else {
+                #expect(result.carriedForward.first!.target >= target)
+                #expect(result.carriedForward.first!.target > nextBaseline)
+            }
+        }
+    }
+
+    @Test func goalsWhosePeriodIsRunningOrNotAgreedAreNotClosed() throws {
+        let running = try Fixture.agreed()
+        let proposed = try Fixture.proposed()
+        let result = PeriodClose.close(
+            [closing(running, actual: 0), closing(proposed, actual: 0)], rule: ImprovementRule(),
+            today: afterQ2.advanced(by: -1), now: Fixture.now)
+        #expect(result.closed.isEmpty)
+        let later = PeriodClose.close([closing(proposed, actual: 0)], rule: ImprovementRule(), today: afterQ2, now: Fixture.now)
+        #expect(later.closed.isEmpty, "a proposal nobody agreed to is not a missed goal")
+    }
+
+    @Test func aGoalWithNoActualIsMissedNotAchieved() throws {
+        let goal = try Fixture.agreed()
+        let result = PeriodClose.close([closing(goal, actual: nil)], rule: ImprovementRule(), today: afterQ2, now: Fixture.now)
+        #expect(result.closed.first?.status == .missed)
+    }
+
+    @Test func loweringAnAgreedTargetNeedsAProgramAdminAndAReason() throws {
+        var goal = try Fixture.agreed()
+        #expect(throws: GoalRuleError.overrideNeedsAdmin) {
+            try goal.lowerTarget(to: 110_000_00, reason: "Market collapsed", metric: MetricCatalog.revenue, currency: .usd, by: Fixture.cam, now: Fixture.now)
+        }
+        #expect(throws: GoalRuleError.overrideNeedsReason) {
+            try goal.lowerTarget(to: 110_000_00, reason: "  ", metric: MetricCatalog.revenue, currency: .usd, by: Fixture.admin, now: Fixture.now)
+        }
+        #expect(goal.target == 120_000_00 && !goal.wasLowered)
+        try goal.lowerTarget(
+            to: 110_000_00, reason: "Distributor insolvency froze orders", metric: MetricCatalog.revenue, currency: .usd,
+            by: Fixture.admin, now: Fixture.now)
+        #expect(goal.target == 110_000_00)
+        #expect(goal.wasLowered)
+        #expect(goal.overrides.first?.reason == "Distributor insolvency froze orders")
+        #expect(goal.current.origin == .override)
+        #expect(goal.status == .agreed)
+    }
+
+    @Test func anOverrideCanOnlyLowerATarget() throws {
+        var goal = try Fixture.agreed()
+        #expect(throws: GoalRuleError.overrideMustLower(current: "$120,000.00")) {
+            try goal.lowerTarget(to: 130_000_00, reason: "more", metric: MetricCatalog.revenue, currency: .usd, by: Fixture.admin, now: Fixture.now)
+        }
+        var proposed = try Fixture.proposed()
+        #expect(throws: GoalRuleError.wrongStatus(action: "lowered", status: .proposed)) {
+            try proposed.lowerTarget(to: 1, reason: "x", metric: MetricCatalog.revenue, currency: .usd, by: Fixture.admin, now: Fixture.now)
+        }
+    }
+
+    @Test func carryForwardKeepsTheAgreementOfTheAgreedRevisionNotTheOverride() throws {
+        var goal = try Fixture.agreed()
+        try goal.lowerTarget(to: 110_000_00, reason: "Insolvency", metric: MetricCatalog.revenue, currency: .usd, by: Fixture.admin, now: Fixture.now)
+        let result = PeriodClose.close([closing(goal, actual: 1)], rule: ImprovementRule(), today: afterQ2, now: Fixture.now)
+        let carried = try #require(result.carriedForward.first)
+        #expect(carried.target == 110_000_00)
+        #expect(carried.sidesAcceptingCurrent == [.vendor, .partner])
+    }
+}
