@@ -32,6 +32,15 @@ public struct StageChange: Hashable, Codable, Sendable {
     public let by: String
     public let reason: String
 
+    /// Rebuilds a change that was validated when it was recorded.
+    public init(from: LifecycleStage, to: LifecycleStage, on: Day, by: String, reason: String) {
+        self.from = from
+        self.to = to
+        self.on = on
+        self.by = by
+        self.reason = reason
+    }
+
     /// Validates the move and the reason.
     public static func make(
         from: LifecycleStage, to: LifecycleStage, on day: Day, by actor: String, reason: String

@@ -1,0 +1,47 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+
+/// Where Accord keeps its data: an embedded SQLite file by default, PostgreSQL to scale out.
+public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
+    case sqliteFile(String)
+    case sqliteMemory
+    /// A PostgreSQL URL; `schema` confines Accord's tables to one schema (tests use a fresh one each).
+    case postgres(url: String, schema: String? = nil)
+
+    /// `DATABASE_URL` (postgres://…) if set, else the SQLite file given or `accord.sqlite`.
+    public static func fromEnvironment(_ environment: [String: String], sqliteFile: String?) -> DatabaseLocation {
+        if let url = environment["DATABASE_URL"], !url.isEmpty { return .postgres(url: url) }
+        return .sqliteFile(sqliteFile ?? environment["ACCORD_SQLITE"] ?? "accord.sqlite")
+    }
+
+    public var description: String {
+        switch self {
+        case .sqliteFile(let path): "SQLite file \(path)"
+        case .sqliteMemory: "in-memory SQLite"
+        case .postgres(let url, let schema):
+            "PostgreSQL \(URL(string: url)?.host ?? "?")/\(URL(string: url)?.path.dropFirst() ?? "")"
+                + (schema.map { " schema \($0)" } ?? "")
+        }
+    }
+
+    public var isPostgres: Bool {
+        if case .postgres = self { return true }
+        return false
+    }
+
+    /// Registers the database as the default of `databases`.
+    public func register(on databases: Databases) throws {
+        switch self {
+        case .sqliteFile(let path):
+            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        case .sqliteMemory:
+            databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
+        case .postgres(let url, let schema):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            if let schema { configuration.searchPath = [schema] }
+            databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace), as: .psql)
+        }
+    }
+}

@@ -1,0 +1,222 @@
+import AccordCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// One actual to compute: a metric for a partner over `start..<end` (DOMAIN §4, §6).
+public struct ActualRequest: Hashable, Sendable {
+    public let partnerID: UUID
+    public let metric: Metric
+    public let start: Day
+    public let end: Day
+
+    public init(partnerID: UUID, metric: Metric, start: Day, end: Day) {
+        self.partnerID = partnerID
+        self.metric = metric
+        self.start = start
+        self.end = end
+    }
+
+    public init(partnerID: UUID, metric: Metric, period: Period) {
+        self.init(partnerID: partnerID, metric: metric, start: period.start, end: period.end)
+    }
+}
+
+extension AccordStore {
+    /// Actuals computed in SQL, grouped by partner, one statement per metric and date range
+    /// (the scorecard query: no raw fact rows are loaded into Swift).
+    ///
+    /// A missing key means the facts yield no value (e.g. an average over no records).
+    public func actuals(_ requests: [ActualRequest], programID: UUID, checklistItems: [String]) async throws
+        -> [ActualRequest: Int64]
+    {
+        var result: [ActualRequest: Int64] = [:]
+        let groups = Dictionary(grouping: requests) { GroupKey(metric: $0.metric, start: $0.start, end: $0.end) }
+        for (key, members) in groups {
+            let partners = Array(Set(members.map(\.partnerID)))
+            let values = try await values(of: key, partners: partners, programID: programID, checklistItems: checklistItems)
+            for request in members { if let value = values[request.partnerID] { result[request] = value } }
+        }
+        return result
+    }
+
+    struct GroupKey: Hashable {
+        let metric: Metric
+        let start: Day
+        let end: Day
+    }
+
+    /// Lists above this size query the whole program instead of an IN list.
+    static let partnerListLimit = 400
+
+    private func values(of key: GroupKey, partners: [UUID], programID: UUID, checklistItems: [String]) async throws
+        -> [UUID: Int64]
+    {
+        let start = Int32(key.start.number)
+        let end = Int32(key.end.number)
+        let partnerFilter: SQLQueryString =
+            partners.count <= Self.partnerListLimit
+            ? " AND partner_id IN (\(binds: partners))" : ""
+        let metric = key.metric
+        let query: SQLQueryString
+        switch (metric.source, metric.aggregation) {
+        case (.salesAmount, _):
+            query = """
+                SELECT partner_id, CAST(SUM(amount) AS BIGINT) AS value FROM sales_lines
+                WHERE program_id = \(bind: programID) AND day >= \(bind: start) AND day < \(bind: end)\(partnerFilter)
+                GROUP BY partner_id
+                """
+        case (.salesNewCustomers, _):
+            query = """
+                SELECT s.partner_id AS partner_id, COUNT(DISTINCT s.customer) * 100 AS value FROM sales_lines s
+                WHERE s.program_id = \(bind: programID) AND s.day >= \(bind: start) AND s.day < \(bind: end)\(Self.prefixed(partnerFilter, partners))
+                AND NOT EXISTS (SELECT 1 FROM sales_lines p WHERE p.program_id = s.program_id
+                    AND p.partner_id = s.partner_id AND p.customer = s.customer AND p.day < \(bind: start))
+                GROUP BY s.partner_id
+                """
+        case (.activity, .sum):
+            query = """
+                SELECT partner_id, CAST(SUM(value) AS BIGINT) AS value FROM activity_records
+                WHERE program_id = \(bind: programID) AND metric_key = \(bind: metric.key)
+                AND day >= \(bind: start) AND day < \(bind: end)\(partnerFilter)
+                GROUP BY partner_id
+                """
+        case (.activity, .distinctCount):
+            query = """
+                SELECT partner_id, COUNT(DISTINCT subject) * 100 AS value FROM activity_records
+                WHERE program_id = \(bind: programID) AND metric_key = \(bind: metric.key)
+                AND day >= \(bind: start) AND day < \(bind: end)\(partnerFilter)
+                GROUP BY partner_id
+                """
+        case (.activity, .average):
+            // Sum and count, divided in Swift: exact, and the same on both databases.
+            let rows = try await sql.raw("""
+                SELECT partner_id, CAST(SUM(value) AS BIGINT) AS total, COUNT(*) AS n FROM activity_records
+                WHERE program_id = \(bind: programID) AND metric_key = \(bind: metric.key)
+                AND day >= \(bind: start) AND day < \(bind: end)\(partnerFilter)
+                GROUP BY partner_id
+                """).all()
+            var values: [UUID: Int64] = [:]
+            for row in rows {
+                let total = try row.decode(column: "total", as: Int64.self)
+                let n = try row.decode(column: "n", as: Int64.self)
+                if n > 0 { values[try row.decode(column: "partner_id", as: UUID.self)] = Self.roundedDivision(total, n) }
+            }
+            return values
+        case (.activity, .latest):
+            query = """
+                SELECT partner_id, value FROM (
+                    SELECT partner_id, value, ROW_NUMBER() OVER (PARTITION BY partner_id ORDER BY day DESC, fact_id DESC) AS rn
+                    FROM activity_records
+                    WHERE program_id = \(bind: programID) AND metric_key = \(bind: metric.key) AND day < \(bind: end)\(partnerFilter)
+                ) latest WHERE rn = 1
+                """
+        case (.activity, .checklist):
+            guard !checklistItems.isEmpty else { return [:] }
+            let rows = try await sql.raw("""
+                SELECT partner_id, COUNT(DISTINCT subject) AS done FROM activity_records
+                WHERE program_id = \(bind: programID) AND metric_key = \(bind: metric.key) AND day < \(bind: end)
+                AND subject IN (\(binds: checklistItems))\(partnerFilter)
+                GROUP BY partner_id
+                """).all()
+            var values: [UUID: Int64] = [:]
+            for row in rows {
+                let done = try row.decode(column: "done", as: Int64.self)
+                values[try row.decode(column: "partner_id", as: UUID.self)] = Self.roundedDivision(done * 100_00, Int64(checklistItems.count))
+            }
+            return values
+        }
+        var values: [UUID: Int64] = [:]
+        for row in try await sql.raw(query).all() {
+            values[try row.decode(column: "partner_id", as: UUID.self)] = try row.decode(column: "value", as: Int64.self)
+        }
+        if partners.count > Self.partnerListLimit {
+            let wanted = Set(partners)
+            values = values.filter { wanted.contains($0.key) }
+        }
+        return values
+    }
+
+    private static func prefixed(_ filter: SQLQueryString, _ partners: [UUID]) -> SQLQueryString {
+        partners.count <= partnerListLimit ? " AND s.partner_id IN (\(binds: partners))" : ""
+    }
+
+    /// Integer division rounded half away from zero.
+    static func roundedDivision(_ a: Int64, _ b: Int64) -> Int64 {
+        let q = a / b
+        let r = a % b
+        return (r.magnitude * 2 >= b.magnitude) ? q + (a >= 0 ? 1 : -1) : q
+    }
+
+    /// The history a baseline needs (DOMAIN §5.1).
+    public func baselineHistory(partnerID: UUID, metric: Metric, period: Period, programID: UUID, checklistItems: [String])
+        async throws -> BaselineHistory
+    {
+        let prior = period.oneYearEarlier
+        let priorActual = try await actuals(
+            [ActualRequest(partnerID: partnerID, metric: metric, period: prior)], programID: programID,
+            checklistItems: checklistItems
+        ).values.first
+        let hasHistory = try await hasFacts(partnerID: partnerID, metric: metric, before: prior.end, programID: programID)
+        var bestEver: Int64?
+        switch metric.aggregation {
+        case .latest:
+            let function = metric.direction == .higherIsBetter ? "MAX" : "MIN"
+            bestEver = try await sql.raw("""
+                SELECT \(unsafeRaw: function)(value) AS best FROM activity_records
+                WHERE program_id = \(bind: programID) AND partner_id = \(bind: partnerID)
+                AND metric_key = \(bind: metric.key) AND day < \(bind: Int32(period.start.number))
+                """).first()?.decode(column: "best", as: Int64?.self)
+        case .checklist:
+            // Completion only grows, so the best ever is the completion when the period starts.
+            bestEver = try await actuals(
+                [ActualRequest(partnerID: partnerID, metric: metric, start: period.start, end: period.start)],
+                programID: programID, checklistItems: checklistItems
+            ).values.first
+        case .sum, .distinctCount, .average:
+            bestEver = nil
+        }
+        return BaselineHistory(priorYearActual: priorActual, hasHistoryBeforePriorYearEnd: hasHistory, bestEver: bestEver)
+    }
+
+    private func hasFacts(partnerID: UUID, metric: Metric, before end: Day, programID: UUID) async throws -> Bool {
+        let row: (any SQLRow)?
+        switch metric.source {
+        case .salesAmount, .salesNewCustomers:
+            row = try await sql.raw("""
+                SELECT 1 AS found FROM sales_lines WHERE program_id = \(bind: programID)
+                AND partner_id = \(bind: partnerID) AND day < \(bind: Int32(end.number)) LIMIT 1
+                """).first()
+        case .activity:
+            row = try await sql.raw("""
+                SELECT 1 AS found FROM activity_records WHERE program_id = \(bind: programID)
+                AND partner_id = \(bind: partnerID) AND metric_key = \(bind: metric.key)
+                AND day < \(bind: Int32(end.number)) LIMIT 1
+                """).first()
+        }
+        return row != nil
+    }
+
+    /// Cumulative actual by day over a period, for charts: (day, running total) of a summing metric.
+    public func dailyTotals(partnerID: UUID, metric: Metric, period: Period, programID: UUID) async throws -> [(Day, Int64)] {
+        guard metric.aggregation == .sum, metric.source != .salesNewCustomers else { return [] }
+        let query: SQLQueryString =
+            metric.source == .salesAmount
+            ? """
+            SELECT day, CAST(SUM(amount) AS BIGINT) AS value FROM sales_lines WHERE program_id = \(bind: programID)
+            AND partner_id = \(bind: partnerID) AND day >= \(bind: Int32(period.start.number)) AND day < \(bind: Int32(period.end.number))
+            GROUP BY day ORDER BY day
+            """
+            : """
+            SELECT day, CAST(SUM(value) AS BIGINT) AS value FROM activity_records WHERE program_id = \(bind: programID)
+            AND partner_id = \(bind: partnerID) AND metric_key = \(bind: metric.key)
+            AND day >= \(bind: Int32(period.start.number)) AND day < \(bind: Int32(period.end.number))
+            GROUP BY day ORDER BY day
+            """
+        var running: Int64 = 0
+        return try await sql.raw(query).all().map { row in
+            running += try row.decode(column: "value", as: Int64.self)
+            return (Day(number: Int(try row.decode(column: "day", as: Int32.self))), running)
+        }
+    }
+}
