@@ -1,0 +1,45 @@
+import Plot
+
+/// The shell every page shares: header, navigation, main content, footer.
+public enum PageLayout {
+    public enum Section: Equatable, Sendable { case overview, partner, none }
+
+    public static func render(title: String, section: Section, programName: String?, @NodeBuilderBody content: () -> [Node<HTML.BodyContext>]) -> String {
+        let html = HTML(
+            .lang(.english),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title(title + " · Accord"),
+                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
+            ),
+            .body(
+                .header(
+                    .class("topbar"),
+                    .div(
+                        .class("topbar-inner"),
+                        .a(.class("brand"), .href(SiteURL.overview.path), .span(.class("brand-mark"), "◆"), .text(" Accord")),
+                        .unwrap(programName) { .span(.class("program-name"), .text($0)) },
+                        .nav(
+                            .attribute(named: "aria-label", value: "Main"),
+                            .a(.href(SiteURL.overview.path), .if(section == .overview, .class("active")), "Program overview"),
+                            .a(.href(SiteURL.api.path + "/partners"), "API")
+                        )
+                    )
+                ),
+                .main(.class("page"), .group(content())),
+                .footer(.class("footer"), .text("Accord — goals set with partners, not assigned to them."))
+            )
+        )
+        return html.render()
+    }
+}
+
+/// Lets pages list their body nodes naturally.
+@resultBuilder
+public enum NodeBuilderBody {
+    public static func buildBlock(_ nodes: Node<HTML.BodyContext>...) -> [Node<HTML.BodyContext>] { nodes }
+}
+
+/// The node type of page bodies.
+public typealias BodyNode = Node<HTML.BodyContext>

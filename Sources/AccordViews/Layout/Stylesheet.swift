@@ -1,0 +1,60 @@
+/// The one stylesheet, served by the app at `SiteURL.stylesheet`.
+public enum Stylesheet {
+    public static let css = """
+        :root { --ink: #1d2733; --muted: #5b6b7c; --line: #dfe5ec; --bg: #f5f7fa; --card: #fff;
+          --brand: #2f5d8a; --ok: #2e8b57; --risk: #d4880f; --bad: #c0392b; --done: #3d6fb6; --idle: #9aa7b4;
+          font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); }
+        * { box-sizing: border-box; }
+        body { margin: 0; background: var(--bg); line-height: 1.45; font-size: 15px; }
+        a { color: var(--brand); text-decoration: none; } a:hover { text-decoration: underline; }
+        .topbar { background: #17324d; color: #fff; }
+        .topbar-inner { max-width: 1200px; margin: 0 auto; padding: 12px 20px; display: flex; gap: 20px; align-items: center; flex-wrap: wrap; }
+        .brand { color: #fff; font-weight: 700; font-size: 18px; } .brand-mark { color: #7fb3e6; }
+        .program-name { color: #b9c9da; font-size: 14px; }
+        .topbar nav { margin-left: auto; display: flex; gap: 16px; }
+        .topbar nav a { color: #d6e3f0; padding: 4px 0; border-bottom: 2px solid transparent; }
+        .topbar nav a.active { color: #fff; border-bottom-color: #7fb3e6; }
+        .page { max-width: 1200px; margin: 0 auto; padding: 24px 20px 48px; }
+        h1 { font-size: 26px; margin: 0 0 4px; } h2 { font-size: 19px; margin: 28px 0 12px; } h3 { font-size: 16px; margin: 0 0 6px; }
+        .subtitle { color: var(--muted); margin: 0 0 20px; }
+        .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 12px; }
+        .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; }
+        .card .figure { font-size: 26px; font-weight: 700; } .card .caption { color: var(--muted); font-size: 13px; }
+        table { width: 100%; border-collapse: collapse; background: var(--card); border: 1px solid var(--line); border-radius: 10px; overflow: hidden; }
+        th, td { text-align: left; padding: 9px 12px; border-bottom: 1px solid var(--line); vertical-align: middle; }
+        th { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); background: #fafbfd; }
+        tr:last-child td { border-bottom: none; }
+        .num { text-align: right; font-variant-numeric: tabular-nums; }
+        .badge { display: inline-block; padding: 2px 8px; border-radius: 999px; font-size: 12px; font-weight: 600; background: #eef2f6; color: var(--muted); white-space: nowrap; }
+        .badge.status-on-track, .badge.status-achieved { background: #e3f4ea; color: var(--ok); }
+        .badge.status-at-risk { background: #fdf1dc; color: #a0640a; }
+        .badge.status-behind { background: #fbe4e1; color: var(--bad); }
+        .badge.carried { background: #e8eefb; color: var(--done); }
+        .badge.lapsed { background: #fbe4e1; color: var(--bad); }
+        .progress { display: block; width: 100%; height: 14px; margin: 6px 0; }
+        .progress-track { fill: #e9edf2; } .progress-fill { fill: var(--idle); } .progress-marker { fill: var(--ink); }
+        .status-on-track .progress-fill, .status-achieved .progress-fill { fill: var(--ok); }
+        .status-at-risk .progress-fill { fill: var(--risk); } .status-behind .progress-fill { fill: var(--bad); }
+        .goal { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 16px; margin-bottom: 14px; }
+        .goal-head { display: flex; justify-content: space-between; gap: 12px; flex-wrap: wrap; align-items: baseline; }
+        .goal-figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(130px, 1fr)); gap: 8px; margin: 10px 0; font-size: 14px; }
+        .goal-figures .label { color: var(--muted); font-size: 12px; display: block; }
+        .behaviour { color: var(--muted); font-style: italic; margin: 4px 0 0; }
+        .chart { width: 100%; height: auto; max-width: 720px; display: block; margin-top: 8px; }
+        .chart .grid { stroke: #e6ebf0; stroke-width: 1; } .chart .axis-label, .chart .legend text { font-size: 11px; fill: var(--muted); }
+        .chart .expected { fill: none; stroke: #9aa7b4; stroke-width: 2; stroke-dasharray: 6 4; }
+        .chart .actual { fill: none; stroke: var(--brand); stroke-width: 2.5; }
+        .chart .target { stroke: var(--ok); stroke-width: 1.5; stroke-dasharray: 2 3; }
+        .chart .today { stroke: var(--ink); stroke-width: 1; opacity: .35; }
+        .notice { background: #fff8e6; border: 1px solid #f0dca8; border-radius: 8px; padding: 10px 14px; margin: 10px 0; }
+        .empty { background: var(--card); border: 1px dashed var(--line); border-radius: 10px; padding: 28px; text-align: center; color: var(--muted); }
+        .meta { display: flex; flex-wrap: wrap; gap: 8px 20px; color: var(--muted); font-size: 14px; margin-bottom: 8px; }
+        .footer { text-align: center; color: var(--muted); font-size: 12px; padding: 24px; }
+        .table-wrap { overflow-x: auto; }
+        @media (max-width: 640px) {
+          .page { padding: 16px 12px 32px; } h1 { font-size: 22px; }
+          .hide-narrow { display: none; } th, td { padding: 8px; }
+          .topbar nav { margin-left: 0; width: 100%; }
+        }
+        """
+}

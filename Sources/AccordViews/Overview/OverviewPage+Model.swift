@@ -1,0 +1,71 @@
+import AccordCore
+import Foundation
+
+public enum OverviewPage {
+    /// Plain data for the program overview: built by the web layer, rendered without a server.
+    public struct Model: Sendable {
+        public struct Row: Sendable {
+            public let id: UUID
+            public let name: String
+            public let externalKey: String
+            public let stage: LifecycleStage
+            public let region: String
+            public let channelManager: String
+            public let tier: String
+            public let businessModel: String
+            public let periodLabel: String
+            public let goalsInPeriod: Int
+            public let committedGoals: Int
+            public let worstStatus: PacingStatus?
+            public let lapsedProposals: Int
+            public let carriedForward: Int
+
+            public init(
+                id: UUID, name: String, externalKey: String, stage: LifecycleStage, region: String, channelManager: String,
+                tier: String, businessModel: String, periodLabel: String, goalsInPeriod: Int, committedGoals: Int,
+                worstStatus: PacingStatus?, lapsedProposals: Int, carriedForward: Int
+            ) {
+                self.id = id
+                self.name = name
+                self.externalKey = externalKey
+                self.stage = stage
+                self.region = region
+                self.channelManager = channelManager
+                self.tier = tier
+                self.businessModel = businessModel
+                self.periodLabel = periodLabel
+                self.goalsInPeriod = goalsInPeriod
+                self.committedGoals = committedGoals
+                self.worstStatus = worstStatus
+                self.lapsedProposals = lapsedProposals
+                self.carriedForward = carriedForward
+            }
+
+            public var needsAttention: Bool {
+                worstStatus == .behind || lapsedProposals > 0 || carriedForward > 0
+            }
+        }
+
+        public let programName: String
+        public let today: Day
+        public let goalCounts: [GoalStatus: Int]
+        public let rows: [Row]
+
+        public init(programName: String, today: Day, goalCounts: [GoalStatus: Int], rows: [Row]) {
+            self.programName = programName
+            self.today = today
+            self.goalCounts = goalCounts
+            self.rows = rows
+        }
+
+        public func count(_ status: GoalStatus) -> Int { goalCounts[status] ?? 0 }
+
+        public var partnersByStatus: [(PacingStatus, Int)] {
+            [.onTrack, .atRisk, .behind, .achieved].map { status in (status, rows.filter { $0.worstStatus == status }.count) }
+        }
+
+        public var partnersByStage: [(LifecycleStage, Int)] {
+            LifecycleStage.allCases.map { stage in (stage, rows.filter { $0.stage == stage }.count) }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import AccordCore
+import Plot
+
+extension OverviewPage {
+    public static func render(_ model: Model) -> String {
+        PageLayout.render(title: "Program overview", section: .overview, programName: model.programName) {
+            BodyNode.h1(.text("Program overview"))
+            BodyNode.p(.class("subtitle"), .text("\(model.rows.count) partners · as of \(model.today.iso) · goals agreed with partners, tracked against their own baselines"))
+            BodyNode.div(
+                .class("cards"),
+                card("\(model.count(.agreed) + model.count(.active))", "goals agreed or active"),
+                card("\(model.count(.proposed))", "proposals awaiting an answer"),
+                card("\(model.count(.declined))", "proposals declined"),
+                card("\(model.count(.achieved))", "goals achieved"),
+                card("\(model.count(.missed))", "goals missed (kept, carried forward)")
+            )
+            BodyNode.h2(.text("Partners by pacing this quarter"))
+            BodyNode.div(
+                .class("cards"),
+                .forEach(model.partnersByStatus) { status, count in
+                    .div(.class("card"), .div(.class("figure"), .span(.class("badge " + Format.statusClass(status)), .text(status.label)), .text(" \(count)")))
+                }
+            )
+            BodyNode.h2(.text("Partners by lifecycle stage"))
+            BodyNode.div(
+                .class("cards"),
+                .forEach(model.partnersByStage) { stage, count in card("\(count)", stage.label) }
+            )
+            BodyNode.h2(.text("Needs attention"))
+            attention(model.rows.filter(\.needsAttention))
+            BodyNode.h2(.text("All partners"))
+            partnerTable(model.rows)
+        }
+    }
+
+    static func card(_ figure: String, _ caption: String) -> Node<HTML.BodyContext> {
+        .div(.class("card"), .div(.class("figure"), .text(figure)), .div(.class("caption"), .text(caption)))
+    }
+
+    static func attention(_ rows: [Model.Row]) -> Node<HTML.BodyContext> {
+        guard !rows.isEmpty else {
+            return .div(.class("empty"), .text("Nothing needs attention: no partner is behind, no proposal has lapsed, no goal is carried forward."))
+        }
+        return .div(
+            .class("table-wrap"),
+            .table(
+                .tr(.th("Partner"), .th("Why"), .th(.class("hide-narrow"), "Channel manager")),
+                .forEach(rows) { row in
+                    .tr(
+                        .td(.a(.href(SiteURL.partner(row.id).path), .text(row.name))),
+                        .td(
+                            .if(row.worstStatus == .behind, .span(.class("badge status-behind"), "Behind")),
+                            .if(row.lapsedProposals > 0, .span(.class("badge lapsed"), .text("\(row.lapsedProposals) lapsed proposal\(row.lapsedProposals == 1 ? "" : "s")"))),
+                            .if(row.carriedForward > 0, .span(.class("badge carried"), .text("\(row.carriedForward) carried forward")))
+                        ),
+                        .td(.class("hide-narrow"), .text(row.channelManager))
+                    )
+                }
+            )
+        )
+    }
+
+    static func partnerTable(_ rows: [Model.Row]) -> Node<HTML.BodyContext> {
+        guard !rows.isEmpty else {
+            return .div(.class("empty"), .text("No partners yet. Add partners through the API or import them."))
+        }
+        return .div(
+            .class("table-wrap"),
+            .table(
+                .tr(
+                    .th("Partner"), .th("Stage"), .th(.class("hide-narrow"), "Region"), .th(.class("hide-narrow"), "Model"),
+                    .th(.class("hide-narrow"), "Channel manager"), .th(.class("hide-narrow"), "Tier"), .th("Period"),
+                    .th(.class("num"), "Goals"), .th("Pacing")
+                ),
+                .forEach(rows) { row in
+                    .tr(
+                        .td(.a(.href(SiteURL.partner(row.id).path), .text(row.name))),
+                        .td(.text(row.stage.label)),
+                        .td(.class("hide-narrow"), .text(row.region)),
+                        .td(.class("hide-narrow"), .text(row.businessModel)),
+                        .td(.class("hide-narrow"), .text(row.channelManager)),
+                        .td(.class("hide-narrow"), .text(row.tier)),
+                        .td(.text(row.periodLabel)),
+                        .td(.class("num"), .text("\(row.committedGoals)/\(row.goalsInPeriod)")),
+                        .td(.unwrap(row.worstStatus, { .span(.class("badge " + Format.statusClass($0)), .text($0.label)) }, else: .text("—")))
+                    )
+                }
+            )
+        )
+    }
+}

@@ -1,0 +1,92 @@
+import AccordCore
+import Foundation
+
+public enum PartnerPage {
+    /// Plain data for a partner's scorecard page.
+    public struct Model: Sendable {
+        public struct GoalLine: Sendable {
+            public let metricName: String
+            public let category: String
+            public let ownerSide: Side
+            public let status: GoalStatus
+            public let target: String
+            public let baseline: String
+            public let actual: String
+            public let attainment: Double?
+            public let improvementProgress: Double?
+            public let pacing: Pacing
+            public let behaviour: String
+            public let carriedForward: Bool
+            public let lowered: Bool
+            public let awaiting: Side?
+            public let chart: GoalChart?
+
+            public init(
+                metricName: String, category: String, ownerSide: Side, status: GoalStatus, target: String, baseline: String,
+                actual: String, attainment: Double?, improvementProgress: Double?, pacing: Pacing, behaviour: String,
+                carriedForward: Bool, lowered: Bool, awaiting: Side?, chart: GoalChart?
+            ) {
+                self.metricName = metricName
+                self.category = category
+                self.ownerSide = ownerSide
+                self.status = status
+                self.target = target
+                self.baseline = baseline
+                self.actual = actual
+                self.attainment = attainment
+                self.improvementProgress = improvementProgress
+                self.pacing = pacing
+                self.behaviour = behaviour
+                self.carriedForward = carriedForward
+                self.lowered = lowered
+                self.awaiting = awaiting
+                self.chart = chart
+            }
+        }
+
+        public let programName: String
+        public let partnerID: UUID
+        public let name: String
+        public let externalKey: String
+        public let stage: LifecycleStage
+        public let businessModel: String
+        public let region: String
+        public let channelManager: String
+        public let tier: String
+        public let periodLabel: String
+        public let vendorPeriods: String
+        public let previousPeriod: String
+        public let nextPeriod: String
+        public let shareOfWallet: Double?
+        public let trainedShare: Double?
+        public let goals: [GoalLine]
+        public let issues: [String]
+        public let asOf: Day
+
+        public init(
+            programName: String, partnerID: UUID, name: String, externalKey: String, stage: LifecycleStage,
+            businessModel: String, region: String, channelManager: String, tier: String, periodLabel: String,
+            vendorPeriods: String, previousPeriod: String, nextPeriod: String, shareOfWallet: Double?, trainedShare: Double?,
+            goals: [GoalLine], issues: [String], asOf: Day
+        ) {
+            self.programName = programName
+            self.partnerID = partnerID
+            self.name = name
+            self.externalKey = externalKey
+            self.stage = stage
+            self.businessModel = businessModel
+            self.region = region
+            self.channelManager = channelManager
+            self.tier = tier
+            self.periodLabel = periodLabel
+            self.vendorPeriods = vendorPeriods
+            self.previousPeriod = previousPeriod
+            self.nextPeriod = nextPeriod
+            self.shareOfWallet = shareOfWallet
+            self.trainedShare = trainedShare
+            self.goals = goals
+            self.issues = issues
+            self.asOf = asOf
+        }
+    }
+}

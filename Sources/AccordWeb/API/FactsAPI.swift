@@ -1,0 +1,91 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Vapor
+
+/// `/api/v1/facts` (JSON batches) and `/api/v1/imports` (CSV bodies, streamed): facts in (DOMAIN §4).
+/// A batch lands whole or not at all; ids already stored count once.
+enum FactsAPI {
+    @Sendable static func postSales(req: Request) async throws -> Response {
+        _ = try req.actor()
+        let batch = try req.content.decode(DTO.SalesBatch.self)
+        let program = try await req.program(batch.programId)
+        let header = ["transaction_id", "partner_key", "date", "amount", "currency", "customer", "solution", "region"]
+        let rows = batch.lines.map { line in
+            [line.transactionId, line.partnerKey, line.date, line.amount.text, line.currency, line.customer, line.solution ?? "", line.region ?? ""]
+        }
+        return try await importRows(.sales, header: header, rows: rows, program: program, req: req)
+    }
+
+    @Sendable static func postActivities(req: Request) async throws -> Response {
+        _ = try req.actor()
+        let batch = try req.content.decode(DTO.ActivityBatch.self)
+        let program = try await req.program(batch.programId)
+        let header = ["activity_id", "partner_key", "date", "metric", "value", "subject"]
+        let rows = batch.records.map { r in [r.activityId, r.partnerKey, r.date, r.metric, r.value?.text ?? "", r.subject ?? ""] }
+        return try await importRows(.activities, header: header, rows: rows, program: program, req: req)
+    }
+
+    /// Runs JSON items through the same validation as a CSV file: item N is "line N + 1".
+    static func importRows(_ kind: FactRowParser.Kind, header: [String], rows: [[String]], program: Program, req: Request) async throws -> Response {
+        guard !rows.isEmpty else { throw InputError("the batch is empty", field: kind == .sales ? "lines" : "records") }
+        guard rows.count <= 10_000 else { throw InputError("a batch holds at most 10,000 items; send larger sets as CSV to /api/v1/imports", status: .payloadTooLarge) }
+        let csv = ([header] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n")
+        let report = try await FactImporter(store: req.store, programID: program.id, kind: kind)
+            .run(chunks: OneChunk(bytes: Array(csv.utf8)))
+        return try await result(report).encodeResponse(status: report.inserted > 0 ? .created : .ok, for: req)
+    }
+
+    @Sendable static func importCSV(req: Request) async throws -> Response {
+        _ = try req.actor()
+        guard let kindText = req.parameters.get("kind"), let kind = FactRowParser.Kind(rawValue: kindText) else {
+            throw Abort(.notFound, reason: "imports are 'sales' or 'activities'")
+        }
+        let program = try await req.program(nil)
+        let skipInvalid = (try? req.query.get(Bool.self, at: "skip_invalid")) ?? false
+        let chunks = req.body.map { buffer in Array(buffer: buffer) }
+        let report = try await FactImporter(store: req.store, programID: program.id, kind: kind, skipInvalid: skipInvalid).run(chunks: chunks)
+        return try await result(report).encodeResponse(status: report.inserted > 0 ? .created : .ok, for: req)
+    }
+
+    static func result(_ report: ImportReport) -> DTO.ImportResult {
+        DTO.ImportResult(inserted: report.inserted, alreadyPresent: report.alreadyPresent, rejected: report.rejected, rejectedCount: report.rejectedCount)
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// A byte buffer as a one-element async sequence.
+struct OneChunk: AsyncSequence, Sendable {
+    typealias Element = [UInt8]
+    typealias Failure = any Error
+    let bytes: [UInt8]
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        var bytes: [UInt8]?
+        mutating func next() async throws -> [UInt8]? {
+            defer { bytes = nil }
+            return bytes
+        }
+    }
+
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(bytes: bytes) }
+}
+
+/// `/api/v1/audit`: the audit log (DOMAIN §14).
+enum AuditAPI {
+    @Sendable static func list(req: Request) async throws -> DTO.Page<DTO.AuditEntryDTO> {
+        let limit = min(max((try? req.query.get(Int.self, at: "limit")) ?? 100, 1), 1_000)
+        let entries = try await req.store.auditEntries(
+            entity: try? req.query.get(String.self, at: "entity"), entityID: try? req.query.get(String.self, at: "entity_id"), limit: limit)
+        return .init(
+            items: entries.map {
+                DTO.AuditEntryDTO(
+                    at: $0.at, user: $0.actor.name, role: $0.actor.role.rawValue, entity: $0.entity, entityId: $0.entityID,
+                    action: $0.action, before: $0.before, after: $0.after, reason: $0.reason)
+            }, total: entries.count)
+    }
+}

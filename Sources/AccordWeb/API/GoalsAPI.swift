@@ -1,0 +1,81 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Vapor
+
+/// `/api/v1/goals`: proposing and answering goals (DOMAIN §5).
+enum GoalsAPI {
+    @Sendable static func list(req: Request) async throws -> DTO.Page<DTO.Goal> {
+        var query = GoalQuery()
+        query.partnerID = try? req.query.get(UUID.self, at: "partner_id")
+        if query.partnerID == nil { query.programID = try await req.program(nil).id }
+        if let status = try? req.query.get(String.self, at: "status") {
+            guard let value = GoalStatus(rawValue: status) else { throw InputError("unknown status '\(status)'", field: "status") }
+            query.statuses = [value]
+        }
+        var goals = try await req.store.goals(query)
+        if let label = try? req.query.get(String.self, at: "period") { goals = goals.filter { $0.period.label == label } }
+        return .init(items: try await dtos(goals, req: req), total: goals.count)
+    }
+
+    @Sendable static func show(req: Request) async throws -> DTO.Goal {
+        try await dto(try await req.store.goal(try req.id("goalID")), req: req)
+    }
+
+    @Sendable static func propose(req: Request) async throws -> Response {
+        let actor = try req.actor()
+        let body = try req.content.decode(DTO.NewGoal.self)
+        let goal = try await workflow(req).propose(
+            .init(
+                partnerID: body.partnerId, periodLabel: body.period, metricKey: body.metric, ownerSide: body.ownerSide ?? .partner,
+                target: body.target.text, behaviour: body.behaviour, objective: body.objective, asDraft: body.draft ?? false),
+            by: actor)
+        return try await dto(goal, req: req).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func send(req: Request) async throws -> DTO.Goal {
+        try await dto(try await workflow(req).send(try req.id("goalID"), by: try req.actor()), req: req)
+    }
+
+    @Sendable static func counter(req: Request) async throws -> DTO.Goal {
+        let body = try req.content.decode(DTO.CounterRequest.self)
+        return try await dto(
+            try await workflow(req).counter(try req.id("goalID"), target: body.target.text, behaviour: body.behaviour, by: try req.actor()),
+            req: req)
+    }
+
+    @Sendable static func accept(req: Request) async throws -> DTO.Goal {
+        try await dto(try await workflow(req).accept(try req.id("goalID"), by: try req.actor()), req: req)
+    }
+
+    @Sendable static func decline(req: Request) async throws -> DTO.Goal {
+        let body = try? req.content.decode(DTO.DeclineRequest.self)
+        return try await dto(
+            try await workflow(req).decline(try req.id("goalID"), reason: body?.reason ?? "", by: try req.actor()), req: req)
+    }
+
+    @Sendable static func withdraw(req: Request) async throws -> DTO.Goal {
+        try await dto(try await workflow(req).withdraw(try req.id("goalID"), by: try req.actor()), req: req)
+    }
+
+    @Sendable static func lower(req: Request) async throws -> DTO.Goal {
+        let actor = try req.actor()
+        let body = try req.content.decode(DTO.LowerRequest.self)
+        return try await dto(
+            try await workflow(req).lower(try req.id("goalID"), to: body.target.text, reason: body.reason ?? "", by: actor), req: req)
+    }
+
+    static func workflow(_ req: Request) -> GoalWorkflow { GoalWorkflow(store: req.store, clock: req.clock) }
+
+    static func dto(_ goal: Goal, req: Request) async throws -> DTO.Goal {
+        try await dtos([goal], req: req)[0]
+    }
+
+    static func dtos(_ goals: [Goal], req: Request) async throws -> [DTO.Goal] {
+        guard let first = goals.first else { return [] }
+        let programID = try await req.store.programID(ofGoal: first.id)
+        let program = try await req.store.program(programID)
+        let metrics = Dictionary(uniqueKeysWithValues: try await req.store.metrics(of: programID).map { ($0.key, $0) })
+        return goals.compactMap { goal in metrics[goal.metricKey].map { DTO.Goal(goal, metric: $0, currency: program.currency) } }
+    }
+}

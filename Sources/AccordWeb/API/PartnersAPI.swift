@@ -1,0 +1,119 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Vapor
+
+/// `/api/v1/partners`: partner records, stage changes and capacity history (DOMAIN §3).
+enum PartnersAPI {
+    @Sendable static func list(req: Request) async throws -> DTO.Page<DTO.Partner> {
+        let program = try await req.program(nil)
+        var filter = PartnerFilter()
+        filter.search = try? req.query.get(String.self, at: "search")
+        filter.region = try? req.query.get(String.self, at: "region")
+        filter.channelManager = try? req.query.get(String.self, at: "channel_manager")
+        if let stage = try? req.query.get(String.self, at: "stage") {
+            guard let value = LifecycleStage(rawValue: stage) else { throw InputError("unknown stage '\(stage)'", field: "stage") }
+            filter.stage = value
+        }
+        let partners = try await req.store.partners(of: program.id, filter: filter)
+        let today = req.clock.today
+        return .init(items: partners.map { DTO.Partner($0, today: today) }, total: partners.count)
+    }
+
+    @Sendable static func show(req: Request) async throws -> DTO.Partner {
+        DTO.Partner(try await req.store.partner(try req.id("partnerID")), today: req.clock.today)
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let actor = try req.actor()
+        guard actor.side == .vendor else { throw InputError("only vendor staff add partners", status: .forbidden) }
+        let body = try req.content.decode(DTO.NewPartner.self)
+        let program = try await req.program(body.programId)
+        let partner = try Partner(
+            programID: program.id, name: body.name.trimmingCharacters(in: .whitespacesAndNewlines), externalKey: body.externalKey,
+            businessModel: body.businessModel, region: body.region.trimmingCharacters(in: .whitespaces),
+            channelManager: body.channelManager.trimmingCharacters(in: .whitespaces),
+            calendar: try FiscalCalendar(startMonth: body.fiscalYearStartMonth), tier: body.tier ?? "Registered",
+            stage: body.stage ?? .recruited
+        ).validated()
+        let capacity = try body.capacity.map { try capacityProfile($0, currency: program.currency) }
+        try await req.store.create(partner, capacity: capacity, by: actor, at: req.clock.now())
+        return try await DTO.Partner(partner, today: req.clock.today).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func changeStage(req: Request) async throws -> DTO.Partner {
+        let actor = try req.actor()
+        guard actor.side == .vendor else { throw InputError("only vendor staff change a partner's stage", status: .forbidden) }
+        let partnerID = try req.id("partnerID")
+        let body = try req.content.decode(DTO.StageChangeRequest.self)
+        let partner = try await req.store.partner(partnerID)
+        let change = try StageChange.make(
+            from: partner.stage, to: body.stage, on: body.on ?? req.clock.today, by: actor.name, reason: body.reason)
+        try await req.store.record(change, for: partnerID, by: actor, at: req.clock.now())
+        return DTO.Partner(try await req.store.partner(partnerID), today: req.clock.today)
+    }
+
+    @Sendable static func capacity(req: Request) async throws -> DTO.Page<DTO.Capacity> {
+        let partner = try await req.store.partner(try req.id("partnerID"))
+        let program = try await req.store.program(partner.programID)
+        let history = try await req.store.capacityHistory(of: partner.id)
+        return .init(items: history.map { DTO.Capacity($0, currency: program.currency) }, total: history.count)
+    }
+
+    @Sendable static func addCapacity(req: Request) async throws -> Response {
+        let actor = try req.actor()
+        guard actor.side == .vendor || actor.role == .partnerAdmin else {
+            throw InputError("a partner member cannot change the capacity profile", status: .forbidden)
+        }
+        let partner = try await req.store.partner(try req.id("partnerID"))
+        let program = try await req.store.program(partner.programID)
+        let profile = try capacityProfile(try req.content.decode(DTO.NewCapacity.self), currency: program.currency)
+        try await req.store.add(profile, to: partner.id, by: actor, at: req.clock.now())
+        return try await DTO.Capacity(profile, currency: program.currency).encodeResponse(status: .created, for: req)
+    }
+
+    static func capacityProfile(_ body: DTO.NewCapacity, currency: Currency) throws -> CapacityProfile {
+        func money(_ text: String, _ field: String) throws -> Int64 {
+            do { return try Money(parsing: text, currency: currency).minorUnits } catch { throw InputError("\(error)", field: field) }
+        }
+        return try CapacityProfile(
+            asOf: body.asOf, companyRevenue: try money(body.companyRevenue, "company_revenue"),
+            vendorRevenueTTM: try money(body.vendorRevenueTtm, "vendor_revenue_ttm"), engineers: body.engineers,
+            certifiedEngineers: body.certifiedEngineers)
+    }
+
+    @Sendable static func scorecard(req: Request) async throws -> DTO.Scorecard {
+        let card = try await Scorecards(store: req.store, clock: req.clock)
+            .scorecard(partnerID: try req.id("partnerID"), periodLabel: try? req.query.get(String.self, at: "period"))
+        let currency = card.program.currency
+        return DTO.Scorecard(
+            partner: DTO.Partner(card.partner, today: card.asOf), period: card.period.label,
+            vendorPeriods: VendorOverlap.describe(card.period, in: card.program.calendar), asOf: card.asOf,
+            goals: card.lines.map { line in
+                let format = { (v: Double) in
+                    FixedPoint.format(Int64(v.rounded()), decimals: line.metric.decimals(currency: currency), grouping: false)
+                }
+                return DTO.GoalProgressDTO(
+                    goal: DTO.Goal(line.goal, metric: line.metric, currency: currency),
+                    actual: line.actual.map { format(Double($0)) }, attainment: line.attainment,
+                    improvementProgress: line.improvementProgress, pacingStatus: line.pacing.status.rawValue,
+                    elapsedShare: line.pacing.elapsedShare, expectedToDate: format(line.pacing.expectedToDate),
+                    forecast: line.pacing.forecast.map(format))
+            },
+            goalSetIssues: card.issues.map(\.description))
+    }
+
+    @Sendable static func baseline(req: Request) async throws -> DTO.Baseline {
+        let partnerID = try req.id("partnerID")
+        guard let metricKey = try? req.query.get(String.self, at: "metric") else { throw InputError("name a metric", field: "metric") }
+        let partner = try await req.store.partner(partnerID)
+        let periodLabel = (try? req.query.get(String.self, at: "period")) ?? partner.calendar.period(.quarter, containing: req.clock.today).next.label
+        let g = try await GoalWorkflow(store: req.store, clock: req.clock)
+            .grounding(partnerID: partnerID, periodLabel: periodLabel, metricKey: metricKey)
+        let value = { (v: Int64) in FixedPoint.format(v, decimals: g.metric.decimals(currency: g.program.currency), grouping: false) }
+        return DTO.Baseline(
+            partnerId: partnerID, period: g.period.label, metric: g.metric.key, baseline: g.baseline.map { value($0.value) },
+            source: g.baseline?.explanation, bestAchievedTarget: g.bestAchievedTarget.map(value),
+            smallestAcceptableTarget: g.smallestAcceptableTarget.map(value))
+    }
+}

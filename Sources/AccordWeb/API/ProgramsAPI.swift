@@ -1,0 +1,59 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Vapor
+
+/// `/api/v1/programs` and their metrics (DOMAIN §4).
+enum ProgramsAPI {
+    @Sendable static func list(req: Request) async throws -> DTO.Page<DTO.Program> {
+        let programs = try await req.store.programs()
+        return .init(items: programs.map(DTO.Program.init), total: programs.count)
+    }
+
+    @Sendable static func show(req: Request) async throws -> DTO.Program {
+        DTO.Program(try await req.store.program(try req.id("programID")))
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let actor = try req.actor()
+        guard actor.role == .programAdmin else { throw InputError("only a program admin creates programs", status: .forbidden) }
+        let body = try req.content.decode(DTO.NewProgram.self)
+        let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, name.count <= 200 else { throw InputError("a program needs a name of 1–200 characters", field: "name") }
+        guard let currency = Currency(code: body.currency) else { throw InputError("'\(body.currency)' is not a currency code", field: "currency") }
+        let program = Program(name: name, currency: currency, calendar: try FiscalCalendar(startMonth: body.fiscalYearStartMonth))
+        try await req.store.create(program, by: actor, at: req.clock.now())
+        return try await DTO.Program(program).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func metrics(req: Request) async throws -> DTO.Page<DTO.Metric> {
+        let metrics = try await req.store.metrics(of: try req.id("programID"))
+        return .init(items: metrics.map(DTO.Metric.init), total: metrics.count)
+    }
+
+    @Sendable static func addMetric(req: Request) async throws -> Response {
+        let actor = try req.actor()
+        guard actor.role == .programAdmin else { throw InputError("only a program admin adds metrics", status: .forbidden) }
+        let programID = try req.id("programID")
+        _ = try await req.store.program(programID)
+        let body = try req.content.decode(DTO.NewMetric.self)
+        let metric = try Metric(
+            key: body.key, name: body.name.trimmingCharacters(in: .whitespacesAndNewlines), unit: body.unit,
+            aggregation: body.aggregation, direction: body.direction, category: body.category, source: .activity,
+            summary: body.summary ?? ""
+        ).validatedAsCustom()
+        try await req.store.add(metric, to: programID, by: actor, at: req.clock.now())
+        return try await DTO.Metric(metric).encodeResponse(status: .created, for: req)
+    }
+}
+
+extension Request {
+    /// The program named by `program_id` (query or body), or the only program when there is one.
+    func program(_ id: UUID?) async throws -> Program {
+        if let id = id ?? (try? query.get(UUID.self, at: "program_id")) { return try await store.program(id) }
+        let programs = try await store.programs()
+        guard let first = programs.first else { throw StoreError.notFound("a program (create one first)") }
+        guard programs.count == 1 else { throw InputError("there are several programs: name one with program_id", field: "program_id") }
+        return first
+    }
+}

@@ -1,0 +1,102 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Vapor
+
+/// Maps every failure to a status and a message a person can act on: rule violations are 4xx,
+/// never 500 (Standards: bad input gets a clear error). Unknown errors are logged and hidden.
+enum ErrorMapping {
+    struct Mapped {
+        let status: HTTPResponseStatus
+        let reason: String
+        /// Row-level problems of an import.
+        var rows: [RowError] = []
+    }
+
+    static func map(_ error: any Error) -> Mapped? {
+        switch error {
+        case let error as GoalRuleError: return Mapped(status: .unprocessableEntity, reason: error.description)
+        case let error as ImportFailure: return Mapped(status: .unprocessableEntity, reason: error.description, rows: error.rows)
+        case let error as StoreError:
+            switch error {
+            case .notFound: return Mapped(status: .notFound, reason: error.description)
+            case .duplicate: return Mapped(status: .conflict, reason: error.description)
+            case .corrupt: return nil
+            }
+        case let error as CalendarError: return Mapped(status: .unprocessableEntity, reason: error.description)
+        case let error as PartnerError: return Mapped(status: .unprocessableEntity, reason: error.description)
+        case let error as MetricDefinitionError: return Mapped(status: .unprocessableEntity, reason: error.description)
+        case let error as SeasonalityError: return Mapped(status: .unprocessableEntity, reason: error.description)
+        case let error as InputError: return Mapped(status: error.status, reason: error.description)
+        case let error as DecodingError: return Mapped(status: .badRequest, reason: describe(error))
+        case let error as any AbortError: return Mapped(status: error.status, reason: error.reason)
+        default: return nil
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            return keys.isEmpty ? "the body" : keys.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let parent = path(context)
+            return "\(parent == "the body" ? "" : parent + ".")\(key.stringValue) is required"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "\(path(context)) has the wrong type"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "the body is not valid JSON" : "\(path(context)): \(context.debugDescription)"
+        @unknown default: return "the body could not be read"
+        }
+    }
+}
+
+/// A request that is understood but not acceptable, with the field it is about.
+struct InputError: Error, CustomStringConvertible {
+    let status: HTTPResponseStatus
+    let field: String?
+    let message: String
+
+    init(_ message: String, field: String? = nil, status: HTTPResponseStatus = .unprocessableEntity) {
+        self.status = status
+        self.field = field
+        self.message = message
+    }
+
+    var description: String { field.map { "\($0): \(message)" } ?? message }
+}
+
+/// Answers errors as JSON under /api and as an HTML page elsewhere.
+struct AccordErrorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let mapped: ErrorMapping.Mapped
+            if let known = ErrorMapping.map(error) {
+                mapped = known
+            } else {
+                request.logger.report(error: error)
+                mapped = ErrorMapping.Mapped(status: .internalServerError, reason: "Something went wrong on our side; it has been logged.")
+            }
+            if request.url.path.hasPrefix("/api/") {
+                let body = ErrorBody(error: .init(status: Int(mapped.status.code), reason: mapped.reason, rows: mapped.rows.isEmpty ? nil : mapped.rows))
+                let response = Response(status: mapped.status)
+                try response.content.encode(body, as: .json)
+                return response
+            }
+            return HTMLResponse.page(ErrorPageRenderer.render(status: Int(mapped.status.code), message: mapped.reason), status: mapped.status)
+        }
+    }
+}
+
+struct ErrorBody: Content {
+    struct Detail: Codable {
+        let status: Int
+        let reason: String
+        let rows: [RowError]?
+    }
+
+    let error: Detail
+}

@@ -1,0 +1,44 @@
+import Vapor
+
+/// Registers Accord's commands next to Vapor's `migrate` and `routes`.
+enum AccordCommands {
+    static func register(on app: Application) {
+        if let serve = app.asyncCommands.commands["serve"] {
+            app.asyncCommands.use(ServeCommandWithDemo(serve: serve), as: "serve", isDefault: true)
+        }
+        app.asyncCommands.use(ImportCommand(), as: "import")
+        app.asyncCommands.use(ClosePeriodCommand(), as: "close-period")
+        app.asyncCommands.use(DemoCommand(), as: "demo")
+    }
+}
+
+/// `accord serve [--demo]`: Vapor's serve, after loading the demo program into an empty database.
+struct ServeCommandWithDemo: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Flag(name: "demo", help: "Load the demo program first if the database holds no program.")
+        var demo: Bool
+        @Option(name: "hostname", short: "H", help: "Set the hostname the server will run on (default 127.0.0.1).")
+        var hostname: String?
+        @Option(name: "port", short: "p", help: "Set the port the server will run on (default 8080).")
+        var port: Int?
+        @Option(name: "bind", short: "b", help: "Convenience for setting hostname and port together.")
+        var bind: String?
+    }
+
+    let serve: any AnyAsyncCommand
+    var help: String { "Serves Accord (with --demo: loads the demo program into an empty database first)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        if signature.demo {
+            let loaded = try await DemoLoader(store: .init(database: context.application.db), clock: context.application.clock).loadIfEmpty()
+            context.console.info(loaded ? "Loaded the demo program." : "The database already holds a program; the demo was not loaded again.")
+        }
+        var arguments = ["accord serve"]
+        if let hostname = signature.hostname { arguments += ["--hostname", hostname] }
+        if let port = signature.port { arguments += ["--port", String(port)] }
+        if let bind = signature.bind { arguments += ["--bind", bind] }
+        var inner = context
+        inner.input = CommandInput(arguments: arguments)
+        try await serve.run(using: &inner)
+    }
+}

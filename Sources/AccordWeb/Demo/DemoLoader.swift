@@ -1,0 +1,99 @@
+import AccordCore
+import AccordStore
+import Foundation
+
+/// Loads a realistic demo program: ~40 partners in every stage, business model and region, four
+/// fiscal rhythms, two years of sales and activity, and goals in every state — created through the
+/// same workflows as real use (proposals, acceptances, period close), so every rule holds in it.
+struct DemoLoader {
+    let store: AccordStore
+    let clock: AccordClock
+
+    /// Loads the demo when the database holds no program; returns whether it did.
+    func loadIfEmpty() async throws -> Bool {
+        guard try await store.programs().isEmpty else { return false }
+        try await load()
+        return true
+    }
+
+    func load() async throws {
+        let today = clock.today
+        var random = DemoRandom(seed: 20_261_123)
+        let start = Date(timeIntervalSince1970: Double(today.number - 760) * 86_400)
+        let program = Program(
+            name: DemoCast.programName, currency: .usd, calendar: FiscalCalendar(validStartMonth: 2),
+            settings: ProgramSettings(
+                seasonality: try SeasonalityProfile(monthlyWeights: [0.8, 0.85, 1.0, 0.9, 0.95, 1.05, 0.8, 0.8, 1.0, 1.05, 1.15, 1.45])))
+        try await store.create(program, by: DemoCast.admin, at: start)
+
+        var partners: [(Partner, profile: DemoProfile)] = []
+        for (index, name) in DemoCast.names.enumerated() {
+            let partner = Partner(
+                programID: program.id, name: name, externalKey: String(format: "NW-%04d", 1001 + index),
+                businessModel: DemoCast.businessModel(index), region: DemoCast.regions[index % DemoCast.regions.count],
+                channelManager: DemoCast.channelManagers[index % DemoCast.channelManagers.count],
+                calendar: FiscalCalendar(validStartMonth: DemoCast.fiscalStarts[index % DemoCast.fiscalStarts.count]),
+                tier: DemoCast.tiers[min(index % 7, 3)], stage: DemoCast.stage(index))
+            let profile = DemoProfile(stage: partner.stage, random: &random)
+            try await store.create(partner, capacity: profile.capacity(asOf: today.advanced(by: -400)), by: DemoCast.admin, at: start)
+            try await store.add(profile.capacity(asOf: today.advanced(by: -30), grown: true), to: partner.id, by: DemoCast.admin, at: start)
+            partners.append((partner, profile))
+        }
+
+        let facts = DemoFacts(today: today, checklist: program.settings.checklistItems)
+        var sales: [(SalesLine, UUID)] = []
+        var activities: [(ActivityRecord, UUID)] = []
+        for (partner, profile) in partners {
+            sales += facts.sales(for: partner, profile: profile, random: &random).map { ($0, partner.id) }
+            activities += facts.activities(for: partner, profile: profile, random: &random).map { ($0, partner.id) }
+        }
+        let (salesRows, activityRows) = (sales, activities)
+        _ = try await store.transaction { tx in
+            try await tx.append(sales: salesRows, programID: program.id) + tx.append(activities: activityRows, programID: program.id)
+        }
+
+        try await DemoGoals(store: store, program: program, today: today, now: clock.now())
+            .create(for: partners.map(\.0).filter { $0.stage != .exited }, random: &random)
+    }
+}
+
+/// Size and trajectory of one demo partner.
+struct DemoProfile {
+    let monthlyRevenue: Double
+    let yearlyGrowth: Double
+    let linesPerMonth: Int
+    let engineers: Int
+    let certified: Int
+    let activityLevel: Double
+    /// Months of history before today in which the partner sold at all.
+    let monthsActive: Int
+
+    init(stage: LifecycleStage, random: inout DemoRandom) {
+        switch stage {
+        case .recruited:
+            (monthlyRevenue, yearlyGrowth, monthsActive) = (0, 0, 0)
+        case .onboarding:
+            (monthlyRevenue, yearlyGrowth, monthsActive) = (random.double(in: 4_000...12_000), 0.5, random.int(in: 2...5))
+        case .developing:
+            (monthlyRevenue, yearlyGrowth, monthsActive) = (random.double(in: 20_000...60_000), random.double(in: 0.15...0.45), 24)
+        case .established:
+            (monthlyRevenue, yearlyGrowth, monthsActive) = (random.double(in: 80_000...260_000), random.double(in: -0.05...0.2), 25)
+        case .declining:
+            (monthlyRevenue, yearlyGrowth, monthsActive) = (random.double(in: 50_000...120_000), random.double(in: -0.35 ... -0.15), 25)
+        case .exited:
+            (monthlyRevenue, yearlyGrowth, monthsActive) = (random.double(in: 10_000...30_000), -0.6, 14)
+        }
+        linesPerMonth = max(2, Int(monthlyRevenue / 9_000))
+        engineers = random.int(in: 3...40)
+        certified = random.int(in: 0...(engineers / 2))
+        activityLevel = random.double(in: 0.4...1.6)
+    }
+
+    func capacity(asOf: Day, grown: Bool = false) throws -> CapacityProfile {
+        let vendorRevenue = Int64(monthlyRevenue * 12 * (grown ? 1 + yearlyGrowth : 1) * 100)
+        let companyRevenue = max(vendorRevenue * 6, 50_000_000)
+        return try CapacityProfile(
+            asOf: asOf, companyRevenue: companyRevenue, vendorRevenueTTM: vendorRevenue, engineers: engineers,
+            certifiedEngineers: min(engineers, certified + (grown ? 2 : 0)))
+    }
+}

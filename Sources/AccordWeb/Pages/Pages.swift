@@ -1,0 +1,86 @@
+import AccordCore
+import AccordStore
+import AccordViews
+import Foundation
+import Vapor
+
+/// HTML for a browser, with the security headers every page carries.
+enum HTMLResponse {
+    static func page(_ html: String, status: HTTPResponseStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.add(name: "X-Content-Type-Options", value: "nosniff")
+        headers.add(name: "Content-Security-Policy", value: "default-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
+        return Response(status: status, headers: headers, body: .init(string: html))
+    }
+}
+
+enum ErrorPageRenderer {
+    static func render(status: Int, message: String) -> String { ErrorPage.render(status: status, message: message) }
+}
+
+/// Server-rendered pages (ARCHITECTURE: controllers parse → Store/Core → View).
+enum PagesController {
+    @Sendable static func overview(req: Request) async throws -> Response {
+        guard let program = try await req.store.programs().first else {
+            return HTMLResponse.page(ErrorPage.render(status: 404, message: "No program yet. Start with `accord serve --demo` or create one through the API."), status: .notFound)
+        }
+        let data = try await ProgramOverview(store: req.store, clock: req.clock).load(programID: program.id)
+        let model = OverviewPage.Model(
+            programName: program.name, today: data.today, goalCounts: data.goalCounts,
+            rows: data.rows.map { row in
+                OverviewPage.Model.Row(
+                    id: row.partner.id, name: row.partner.name, externalKey: row.partner.externalKey, stage: row.partner.stage,
+                    region: row.partner.region, channelManager: row.partner.channelManager, tier: row.partner.tier,
+                    businessModel: row.partner.businessModel.label, periodLabel: row.period.label,
+                    goalsInPeriod: row.lines.count, committedGoals: row.lines.filter { $0.goal.status.isCommitted }.count,
+                    worstStatus: row.worstStatus, lapsedProposals: row.lapsed, carriedForward: row.carriedForward)
+            })
+        return HTMLResponse.page(OverviewPage.render(model))
+    }
+
+    @Sendable static func partner(req: Request) async throws -> Response {
+        let card = try await Scorecards(store: req.store, clock: req.clock)
+            .scorecard(partnerID: try req.id("partnerID"), periodLabel: try? req.query.get(String.self, at: "period"))
+        let currency = card.program.currency
+        var lines: [PartnerPage.Model.GoalLine] = []
+        for line in card.lines {
+            let metric = line.metric
+            let show = { (v: Int64) in metric.format(v, currency: currency) }
+            var chart: GoalChart?
+            if metric.aggregation == .sum, metric.source != .salesNewCustomers {
+                let totals = try await req.store.dailyTotals(partnerID: card.partner.id, metric: metric, period: line.goal.period, programID: card.program.id)
+                chart = GoalChart(
+                    title: "\(metric.name), \(line.goal.period.label): cumulative actual against expected",
+                    start: line.goal.period.start, end: line.goal.period.end, target: Double(line.goal.target),
+                    expected: Pacing.expectedCurve(target: line.goal.target, period: line.goal.period, profile: card.program.settings.seasonality)
+                        .map { (day: $0.day, value: $0.expected) },
+                    actual: totals.map { (day: $0.0, value: Double($0.1)) }, asOf: card.asOf,
+                    format: { value in metric.format(Int64(value.rounded()), currency: currency) })
+            }
+            lines.append(
+                PartnerPage.Model.GoalLine(
+                    metricName: metric.name, category: metric.category.label, ownerSide: line.goal.ownerSide, status: line.goal.status,
+                    target: show(line.goal.target), baseline: line.goal.baseline.map { show($0.value) } ?? "no history",
+                    actual: line.actual.map(show) ?? "—", attainment: line.attainment, improvementProgress: line.improvementProgress,
+                    pacing: line.pacing, behaviour: line.goal.behaviour, carriedForward: line.goal.isCarriedForward,
+                    lowered: line.goal.wasLowered, awaiting: line.goal.awaitingSide, chart: chart))
+        }
+        let model = PartnerPage.Model(
+            programName: card.program.name, partnerID: card.partner.id, name: card.partner.name,
+            externalKey: card.partner.externalKey, stage: card.partner.stage, businessModel: card.partner.businessModel.label,
+            region: card.partner.region, channelManager: card.partner.channelManager, tier: card.partner.tier,
+            periodLabel: card.period.label, vendorPeriods: VendorOverlap.describe(card.period, in: card.program.calendar),
+            previousPeriod: card.period.previous.label, nextPeriod: card.period.next.label,
+            shareOfWallet: card.capacity?.shareOfWallet, trainedShare: card.capacity?.trainedShare, goals: lines,
+            issues: card.issues.map(\.description), asOf: card.asOf)
+        return HTMLResponse.page(PartnerPage.render(model))
+    }
+
+    @Sendable static func stylesheet(req: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .css
+        headers.add(name: "Cache-Control", value: "public, max-age=300")
+        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
+    }
+}

@@ -1,0 +1,135 @@
+import AccordCore
+import AccordStore
+import Foundation
+
+/// Carries out goal actions: loads what the rules need, lets AccordCore decide, saves the result.
+struct GoalWorkflow {
+    let store: AccordStore
+    let clock: AccordClock
+
+    struct ProposalInput {
+        var partnerID: UUID
+        var periodLabel: String
+        var metricKey: String
+        var ownerSide: Side
+        var target: String
+        var behaviour: String
+        var objective: String?
+        var asDraft: Bool = false
+    }
+
+    /// What a proposal form shows before the target is typed (DOMAIN §5.1, §5.5).
+    struct Grounding {
+        let partner: Partner
+        let program: Program
+        let metric: Metric
+        let period: Period
+        let baseline: Baseline?
+        let bestAchievedTarget: Int64?
+        let smallestAcceptableTarget: Int64?
+    }
+
+    func grounding(partnerID: UUID, periodLabel: String, metricKey: String) async throws -> Grounding {
+        let partner = try await store.partner(partnerID)
+        let program = try await store.program(partner.programID)
+        let metric = try await store.metric(metricKey, of: program.id)
+        let period = try Period(label: periodLabel, calendar: partner.calendar)
+        let history = try await store.baselineHistory(
+            partnerID: partnerID, metric: metric, period: period, programID: program.id,
+            checklistItems: program.settings.checklistItems)
+        let baseline = history.baseline(for: metric, period: period)
+        let achieved = try await store.bestAchievedTarget(partnerID: partnerID, metric: metric)
+        return Grounding(
+            partner: partner, program: program, metric: metric, period: period, baseline: baseline,
+            bestAchievedTarget: achieved,
+            smallestAcceptableTarget: program.settings.improvementRule.smallestAcceptableTarget(
+                metric: metric, baseline: baseline, bestAchievedTarget: achieved))
+    }
+
+    func propose(_ input: ProposalInput, by actor: Actor) async throws -> Goal {
+        let g = try await grounding(partnerID: input.partnerID, periodLabel: input.periodLabel, metricKey: input.metricKey)
+        let target = try Self.parseTarget(input.target, metric: g.metric, currency: g.program.currency)
+        let existing = try await store.goals(GoalQuery(partnerID: input.partnerID, periodContaining: g.period.start))
+            .filter { $0.period == g.period }
+        let metrics = try await metricsByKey(g.program.id)
+        try GoalSetRules.admit(
+            .init(metric: g.metric, status: .proposed, ownerSide: input.ownerSide),
+            into: existing.compactMap { goal in
+                metrics[goal.metricKey].map { GoalSetRules.Member(metric: $0, status: goal.status, ownerSide: goal.ownerSide) }
+            },
+            stage: g.partner.stage, periodLabel: g.period.label)
+        let goal = try Goal.propose(
+            GoalProposal(
+                partnerID: input.partnerID, period: g.period, metric: g.metric, ownerSide: input.ownerSide, target: target,
+                behaviour: input.behaviour, objective: input.objective),
+            context: context(g), by: actor, today: clock.today, now: clock.now(), asDraft: input.asDraft)
+        try await store.save(goal, programID: g.program.id, action: input.asDraft ? "draft" : "propose", by: actor, at: clock.now())
+        return goal
+    }
+
+    func send(_ goalID: UUID, by actor: Actor) async throws -> Goal {
+        try await change(goalID, action: "send", by: actor) { goal, _ in try goal.send(by: actor, now: clock.now()) }
+    }
+
+    func counter(_ goalID: UUID, target: String, behaviour: String?, by actor: Actor) async throws -> Goal {
+        try await change(goalID, action: "counter", by: actor) { goal, g in
+            let value = try Self.parseTarget(target, metric: g.metric, currency: g.program.currency)
+            try goal.counter(
+                target: value, behaviour: behaviour, metric: g.metric, context: context(g, excluding: goal.id), by: actor,
+                now: clock.now())
+        }
+    }
+
+    func accept(_ goalID: UUID, by actor: Actor) async throws -> Goal {
+        try await change(goalID, action: "accept", by: actor) { goal, _ in
+            try goal.accept(by: actor, today: clock.today, now: clock.now())
+        }
+    }
+
+    func decline(_ goalID: UUID, reason: String, by actor: Actor) async throws -> Goal {
+        try await change(goalID, action: "decline", by: actor, reason: reason) { goal, _ in
+            try goal.decline(by: actor, reason: reason, now: clock.now())
+        }
+    }
+
+    func withdraw(_ goalID: UUID, by actor: Actor) async throws -> Goal {
+        try await change(goalID, action: "withdraw", by: actor) { goal, _ in try goal.withdraw(by: actor, now: clock.now()) }
+    }
+
+    /// The explicit override of DOMAIN §5.3: admin only, reason required, audited.
+    func lower(_ goalID: UUID, to target: String, reason: String, by actor: Actor) async throws -> Goal {
+        try await change(goalID, action: "lower", by: actor, reason: reason) { goal, g in
+            let value = try Self.parseTarget(target, metric: g.metric, currency: g.program.currency)
+            try goal.lowerTarget(to: value, reason: reason, metric: g.metric, currency: g.program.currency, by: actor, now: clock.now())
+        }
+    }
+
+    private func change(
+        _ goalID: UUID, action: String, by actor: Actor, reason: String? = nil,
+        _ body: (inout Goal, Grounding) async throws -> Void
+    ) async throws -> Goal {
+        var goal = try await store.goal(goalID)
+        let g = try await grounding(partnerID: goal.partnerID, periodLabel: goal.period.label, metricKey: goal.metricKey)
+        try await body(&goal, g)
+        try await store.save(goal, programID: g.program.id, action: action, by: actor, at: clock.now(), reason: reason)
+        return goal
+    }
+
+    private func context(_ g: Grounding, excluding: UUID? = nil) -> ImprovementContext {
+        ImprovementContext(
+            baseline: g.baseline, bestAchievedTarget: g.bestAchievedTarget, rule: g.program.settings.improvementRule,
+            currency: g.program.currency)
+    }
+
+    private func metricsByKey(_ programID: UUID) async throws -> [String: Metric] {
+        Dictionary(uniqueKeysWithValues: try await store.metrics(of: programID).map { ($0.key, $0) })
+    }
+
+    static func parseTarget(_ text: String, metric: Metric, currency: Currency) throws -> Int64 {
+        do {
+            return try metric.parseValue(text, currency: currency)
+        } catch {
+            throw InputError("the target \(error)", field: "target")
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import AccordCore
+import AccordStore
+import Foundation
+
+/// The program at a glance: every partner with its current-quarter goals and their pacing.
+struct ProgramOverviewData {
+    struct Row {
+        let partner: Partner
+        let period: Period
+        let lines: [GoalProgress]
+        /// Proposals waiting longer than the response window.
+        let lapsed: Int
+        let carriedForward: Int
+
+        /// The worst pacing among the partner's live goals: what needs attention first.
+        var worstStatus: PacingStatus? {
+            let order: [PacingStatus] = [.behind, .atRisk, .onTrack, .achieved, .notStarted]
+            let statuses = lines.filter { $0.goal.status == .active }.map(\.pacing.status)
+            return order.first { statuses.contains($0) }
+        }
+    }
+
+    let program: Program
+    let rows: [Row]
+    let goalCounts: [GoalStatus: Int]
+    let today: Day
+}
+
+struct ProgramOverview {
+    let store: AccordStore
+    let clock: AccordClock
+
+    func load(programID: UUID) async throws -> ProgramOverviewData {
+        let program = try await store.program(programID)
+        let partners = try await store.partners(of: programID)
+        let metrics = Dictionary(uniqueKeysWithValues: try await store.metrics(of: programID).map { ($0.key, $0) })
+        let today = clock.today
+        let allGoals = try await store.goals(GoalQuery(programID: programID))
+        let byPartner = Dictionary(grouping: allGoals, by: \.partnerID)
+        var current: [Goal] = []
+        for partner in partners {
+            let period = partner.calendar.period(.quarter, containing: today)
+            current += (byPartner[partner.id] ?? []).filter { $0.period == period }
+        }
+        let progress = try await Scorecards(store: store, clock: clock).progress(current, metrics: metrics, program: program)
+        let progressByPartner = Dictionary(grouping: progress, by: \.goal.partnerID)
+        let now = clock.now()
+        let rows = partners.map { partner in
+            let mine = byPartner[partner.id] ?? []
+            return ProgramOverviewData.Row(
+                partner: partner, period: partner.calendar.period(.quarter, containing: today),
+                lines: progressByPartner[partner.id] ?? [],
+                lapsed: mine.filter { $0.isLapsed(now: now, responseWindowDays: program.settings.responseWindowDays) }.count,
+                carriedForward: mine.filter { $0.isCarriedForward && !$0.status.isFinal }.count)
+        }
+        return ProgramOverviewData(
+            program: program, rows: rows, goalCounts: Dictionary(grouping: allGoals, by: \.status).mapValues(\.count), today: today)
+    }
+}
