@@ -1,0 +1,41 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import AccordWeb
+
+/// `serve --demo` shows a realistic program: every stage, several calendars, goals in every state.
+@Suite("Demo program")
+struct DemoTests {
+    @Test func theDemoProgramHasPartnersInEveryStageAndGoalsInEveryState() async throws {
+        try await withAccord { app in
+            let loaded = try await DemoLoader(store: AccordStore(database: app.db), clock: app.clock).loadIfEmpty()
+            #expect(loaded)
+            let check1 = try await DemoLoader(store: AccordStore(database: app.db), clock: app.clock).loadIfEmpty()
+            #expect(check1 == false)
+            try await app.testing().test(.GET, "/api/v1/partners") { res in
+                let partners = try res.content.decode(DTO.Page<DTO.Partner>.self).items
+                #expect(partners.count == 40)
+                #expect(Set(partners.map(\.stage)) == Set(LifecycleStage.allCases.map(\.rawValue)))
+                #expect(Set(partners.map(\.fiscalYearStartMonth)).count >= 3)
+                #expect(Set(partners.map(\.businessModel)).count == BusinessModel.allCases.count)
+            }
+            try await app.testing().test(.GET, "/api/v1/goals") { res in
+                let goals = try res.content.decode(DTO.Page<DTO.Goal>.self).items
+                #expect(Set(goals.map(\.status)) == Set(GoalStatus.allCases.map(\.rawValue)))
+                #expect(goals.contains { $0.carriedFrom != nil })
+                #expect(goals.contains { $0.lowered })
+            }
+            let totals = try await AccordStore(database: app.db).factTotals(programID: try await AccordStore(database: app.db).programs()[0].id)
+            #expect(totals.salesLines > 5_000 && totals.activities > 3_000)
+            try await app.testing().test(.GET, "/") { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("Acme Integration"))
+                #expect(res.body.string.contains("Nimbus Analytics"))
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import AccordWeb
+
+/// Facts in (DOMAIN §4): idempotent by id, all-or-nothing, every bad row named by its line.
+@Suite("§4 Importing facts")
+struct ImportTests {
+    static let goodCSV = """
+        transaction_id,partner_key,date,amount,currency,customer,solution,region
+        T1,GX-1,2026-10-01,1000.00,USD,Initech,Firewall,EMEA
+        T2,GX-1,2026-10-02,"2,5",USD,Umbrella,,EMEA
+        """.replacingOccurrences(of: "\"2,5\"", with: "250.50")
+
+    func totals(_ app: Application, _ world: World) async throws -> (Int, Int64) {
+        let t = try await AccordStore(database: app.db).factTotals(programID: world.programID)
+        return (t.salesLines, t.salesAmount)
+    }
+
+    func write(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("accord-\(UUID().uuidString).csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func importingTheSameCSVTwiceLeavesTheTotalsUnchanged() async throws {
+        try await withAccord { app in
+            let world = try await World.make(app)
+            let before = try await totals(app, world)
+            let path = try write(Self.goodCSV)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            try await runCommand(ImportCommand(), ["accord import", "sales", path], app: app)
+            let once = try await totals(app, world)
+            #expect(once.0 == before.0 + 2 && once.1 == before.1 + 125_050)
+            try await runCommand(ImportCommand(), ["accord import", "sales", path], app: app)
+            try await app.testing().test(.POST, "/api/v1/imports/sales", headers: cam, body: ByteBuffer(string: Self.goodCSV)) { res in
+                #expect(res.status == .ok)
+                let result = try res.content.decode(DTO.ImportResult.self)
+                #expect(result.inserted == 0 && result.alreadyPresent == 2)
+            }
+            let twice = try await totals(app, world)
+            #expect(twice == once)
+        }
+    }
+
+    @Test func aCSVWithOneBadRowImportsNothingAndNamesTheLine() async throws {
+        try await withAccord { app in
+            let world = try await World.make(app)
+            let before = try await totals(app, world)
+            let csv = Self.goodCSV + "\nT3,GX-1,2026-13-01,10.00,USD,Hooli,,EMEA\nT4,GX-1,2026-10-05,5.00,USD,Hooli,,EMEA"
+            let path = try write(csv)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let failure = await #expect(throws: ImportFailure.self) {
+                try await runCommand(ImportCommand(), ["accord import", "sales", path], app: app)
+            }
+            #expect(failure?.rows == [RowError(line: 4, reason: "date '2026-13-01' is not a date (YYYY-MM-DD)")])
+            try await app.testing().test(.POST, "/api/v1/imports/sales", headers: cam, body: ByteBuffer(string: csv)) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.errorReason?.contains("line 4") == true)
+            }
+            let check1 = try await totals(app, world)
+            #expect(check1 == before)
+        }
+    }
+
+    @Test func skipInvalidImportsTheValidRowsAndReportsTheOthers() async throws {
+        try await withAccord { app in
+            let world = try await World.make(app)
+            let before = try await totals(app, world)
+            let csv = Self.goodCSV + "\nT3,NOPE,2026-10-01,10.00,USD,Hooli,,EMEA"
+            try await app.testing().test(.POST, "/api/v1/imports/sales?skip_invalid=true", headers: cam, body: ByteBuffer(string: csv)) { res in
+                #expect(res.status == .created)
+                let result = try res.content.decode(DTO.ImportResult.self)
+                #expect(result.inserted == 2 && result.rejectedCount == 1)
+                #expect(result.rejected.first == RowError(line: 4, reason: "unknown partner key 'NOPE'"))
+            }
+            let check2 = try await totals(app, world).0
+            #expect(check2 == before.0 + 2)
+        }
+    }
+
+    @Test func malformedFilesAreRefusedWithTheirLine() async throws {
+        try await withAccord { app in
+            let world = try await World.make(app)
+            let before = try await totals(app, world)
+            let cases: [(String, String)] = [
+                ("", "the file is empty"),
+                ("transaction_id,partner_key\n", "missing columns"),
+                ("transaction_id,partner_key,date,amount,currency,customer\n\"T1,GX-1", "line 2: a quoted field is not closed"),
+                (Self.goodCSV + "\nT1,GX-1,2026-10-03,1.00,USD,Initech,,EMEA", "line 4: id 'T1' already appears on line 2"),
+                (Self.goodCSV + "\nT9,GX-1,2026-10-03,-1.00,USD,Initech,,EMEA", "line 4: amount -1.00 is negative"),
+            ]
+            for (csv, expected) in cases {
+                try await app.testing().test(.POST, "/api/v1/imports/sales", headers: cam, body: ByteBuffer(string: csv)) { res in
+                    #expect(res.status == .unprocessableEntity)
+                    #expect(res.errorReason?.contains(expected) == true, "\(res.errorReason ?? "none") should say \(expected)")
+                }
+            }
+            let check3 = try await totals(app, world)
+            #expect(check3 == before)
+        }
+    }
+}
