@@ -25,7 +25,8 @@ extension AccordStore {
             guard clash == 0 else { throw StoreError.duplicate("a partner with external key '\(partner.externalKey)'") }
             try await PartnerModel(partner, at: now).create(on: store.database)
             if let capacity { try await CapacityProfileModel(capacity, partnerID: partner.id, at: now).create(on: store.database) }
-            try await store.append(.change("create", of: "partner", id: partner.id.uuidString, before: nil as Partner?, after: partner, by: actor, at: now))
+            try await store.append(
+                .change("create", of: "partner", id: partner.id.uuidString, before: nil as Partner?, after: partner, by: actor, at: now))
         }
     }
 
@@ -64,7 +65,8 @@ extension AccordStore {
             try await model.update(on: store.database)
             try await StageChangeModel(change, partnerID: partnerID, at: now).create(on: store.database)
             try await store.append(
-                .change("stage", of: "partner", id: partnerID.uuidString, before: before, after: try model.core(), by: actor, at: now,
+                .change(
+                    "stage", of: "partner", id: partnerID.uuidString, before: before, after: try model.core(), by: actor, at: now,
                     reason: change.reason))
         }
     }
@@ -79,7 +81,9 @@ extension AccordStore {
         try await transaction { store in
             try await CapacityProfileModel(profile, partnerID: partnerID, at: now).create(on: store.database)
             try await store.append(
-                .change("capacity", of: "partner", id: partnerID.uuidString, before: nil as CapacityProfile?, after: profile, by: actor, at: now))
+                .change(
+                    "capacity", of: "partner", id: partnerID.uuidString, before: nil as CapacityProfile?, after: profile, by: actor, at: now
+                ))
         }
     }
 
@@ -92,7 +96,8 @@ extension AccordStore {
     /// The newest capacity profile of each partner of a program.
     public func latestCapacity(in programID: UUID) async throws -> [UUID: CapacityProfile] {
         let partnerIDs = try await PartnerModel.query(on: database).filter(\.$programID == programID).all(\.$id)
-        let rows = try await CapacityProfileModel.query(on: database).filter(\.$partnerID ~~ partnerIDs).sort(\.$asOf).sort(\.$recordedAt).all()
+        let rows = try await CapacityProfileModel.query(on: database).filter(\.$partnerID ~~ partnerIDs).sort(\.$asOf).sort(\.$recordedAt)
+            .all()
         var latest: [UUID: CapacityProfile] = [:]
         for row in rows { latest[row.partnerID] = try row.core() }
         return latest

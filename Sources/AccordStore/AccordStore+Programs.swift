@@ -10,7 +10,8 @@ extension AccordStore {
             for metric in MetricCatalog.all {
                 try await MetricModel(metric, programID: program.id).create(on: store.database)
             }
-            try await store.append(.change("create", of: "program", id: program.id.uuidString, before: nil as Program?, after: program, by: actor, at: now))
+            try await store.append(
+                .change("create", of: "program", id: program.id.uuidString, before: nil as Program?, after: program, by: actor, at: now))
         }
     }
 
@@ -31,7 +32,8 @@ extension AccordStore {
             let before = try model.core()
             try model.update(from: program)
             try await model.update(on: store.database)
-            try await store.append(.change("update", of: "program", id: program.id.uuidString, before: before, after: program, by: actor, at: now))
+            try await store.append(
+                .change("update", of: "program", id: program.id.uuidString, before: before, after: program, by: actor, at: now))
         }
     }
 
@@ -53,7 +55,8 @@ extension AccordStore {
                 .filter(\.$key == metric.key).count()
             guard existing == 0 else { throw StoreError.duplicate("metric '\(metric.key)'") }
             try await MetricModel(metric, programID: programID).create(on: store.database)
-            try await store.append(.change("create", of: "metric", id: metric.key, before: nil as Metric?, after: metric, by: actor, at: now))
+            try await store.append(
+                .change("create", of: "metric", id: metric.key, before: nil as Metric?, after: metric, by: actor, at: now))
         }
     }
 }

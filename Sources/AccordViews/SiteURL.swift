@@ -11,7 +11,8 @@ public enum SiteURL: Equatable, Sendable {
         switch self {
         case .overview: "/"
         case .partner(let id, let period):
-            "/partners/\(id.uuidString.lowercased())" + (period.map { "?period=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? "")
+            "/partners/\(id.uuidString.lowercased())"
+                + (period.map { "?period=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? "")
         case .stylesheet: "/styles.css"
         case .api: "/api/v1"
         }

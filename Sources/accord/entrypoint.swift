@@ -1,9 +1,10 @@
 import AccordWeb
+import Foundation
 
 /// The `accord` executable: everything lives in AccordWeb so tests build the same application.
 @main
 struct Entrypoint {
-    static func main() async throws {
-        try await AccordApp.main()
+    static func main() async {
+        exit(await AccordApp.main())
     }
 }

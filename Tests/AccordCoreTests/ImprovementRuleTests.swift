@@ -80,13 +80,18 @@ struct ImprovementRuleTests {
         ) { baselineValue, target, minimum in
             let rule = ImprovementRule(minimumImprovement: minimum)
             let baseline = Baseline(value: baselineValue, source: .bestEver)
-            let accepted = (try? rule.check(
-                target: target, metric: MetricCatalog.revenue, baseline: baseline, bestAchievedTarget: nil,
-                currency: .usd)) != nil
+            let accepted =
+                (try? rule.check(
+                    target: target, metric: MetricCatalog.revenue, baseline: baseline, bestAchievedTarget: nil,
+                    currency: .usd)) != nil
             #expect(accepted == (Double(target) > Double(baselineValue) * (1 + minimum) && target > baselineValue))
             let least = rule.smallestAcceptableTarget(metric: MetricCatalog.revenue, baseline: baseline, bestAchievedTarget: nil)!
-            #expect((try? rule.check(target: least, metric: MetricCatalog.revenue, baseline: baseline, bestAchievedTarget: nil, currency: .usd)) != nil)
-            #expect((try? rule.check(target: least - 1, metric: MetricCatalog.revenue, baseline: baseline, bestAchievedTarget: nil, currency: .usd)) == nil)
+            #expect(
+                (try? rule.check(target: least, metric: MetricCatalog.revenue, baseline: baseline, bestAchievedTarget: nil, currency: .usd))
+                    != nil)
+            #expect(
+                (try? rule.check(
+                    target: least - 1, metric: MetricCatalog.revenue, baseline: baseline, bestAchievedTarget: nil, currency: .usd)) == nil)
         }
     }
 

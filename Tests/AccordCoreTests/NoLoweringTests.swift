@@ -87,10 +87,13 @@ struct NoLoweringTests {
     @Test func loweringAnAgreedTargetNeedsAProgramAdminAndAReason() throws {
         var goal = try Fixture.agreed()
         #expect(throws: GoalRuleError.overrideNeedsAdmin) {
-            try goal.lowerTarget(to: 110_000_00, reason: "Market collapsed", metric: MetricCatalog.revenue, currency: .usd, by: Fixture.cam, now: Fixture.now)
+            try goal.lowerTarget(
+                to: 110_000_00, reason: "Market collapsed", metric: MetricCatalog.revenue, currency: .usd, by: Fixture.cam, now: Fixture.now
+            )
         }
         #expect(throws: GoalRuleError.overrideNeedsReason) {
-            try goal.lowerTarget(to: 110_000_00, reason: "  ", metric: MetricCatalog.revenue, currency: .usd, by: Fixture.admin, now: Fixture.now)
+            try goal.lowerTarget(
+                to: 110_000_00, reason: "  ", metric: MetricCatalog.revenue, currency: .usd, by: Fixture.admin, now: Fixture.now)
         }
         #expect(goal.target == 120_000_00 && !goal.wasLowered)
         try goal.lowerTarget(
@@ -106,7 +109,8 @@ struct NoLoweringTests {
     @Test func anOverrideCanOnlyLowerATarget() throws {
         var goal = try Fixture.agreed()
         #expect(throws: GoalRuleError.overrideMustLower(current: "$120,000.00")) {
-            try goal.lowerTarget(to: 130_000_00, reason: "more", metric: MetricCatalog.revenue, currency: .usd, by: Fixture.admin, now: Fixture.now)
+            try goal.lowerTarget(
+                to: 130_000_00, reason: "more", metric: MetricCatalog.revenue, currency: .usd, by: Fixture.admin, now: Fixture.now)
         }
         var proposed = try Fixture.proposed()
         #expect(throws: GoalRuleError.wrongStatus(action: "lowered", status: .proposed)) {
@@ -116,7 +120,8 @@ struct NoLoweringTests {
 
     @Test func carryForwardKeepsTheAgreementOfTheAgreedRevisionNotTheOverride() throws {
         var goal = try Fixture.agreed()
-        try goal.lowerTarget(to: 110_000_00, reason: "Insolvency", metric: MetricCatalog.revenue, currency: .usd, by: Fixture.admin, now: Fixture.now)
+        try goal.lowerTarget(
+            to: 110_000_00, reason: "Insolvency", metric: MetricCatalog.revenue, currency: .usd, by: Fixture.admin, now: Fixture.now)
         let result = PeriodClose.close([closing(goal, actual: 1)], rule: ImprovementRule(), today: afterQ2, now: Fixture.now)
         let carried = try #require(result.carriedForward.first)
         #expect(carried.target == 110_000_00)

@@ -36,8 +36,10 @@ struct StoreTests {
             try await store.create(program, by: StoreFixture.admin, at: StoreFixture.now)
             let partner = StoreFixture.partner(program)
             try await store.create(partner, by: StoreFixture.admin, at: StoreFixture.now)
-            let first = try CapacityProfile(asOf: Day(year: 2025, month: 1, day: 1), companyRevenue: 100, vendorRevenueTTM: 10, engineers: 4, certifiedEngineers: 1)
-            let second = try CapacityProfile(asOf: Day(year: 2026, month: 1, day: 1), companyRevenue: 100, vendorRevenueTTM: 20, engineers: 4, certifiedEngineers: 2)
+            let first = try CapacityProfile(
+                asOf: Day(year: 2025, month: 1, day: 1), companyRevenue: 100, vendorRevenueTTM: 10, engineers: 4, certifiedEngineers: 1)
+            let second = try CapacityProfile(
+                asOf: Day(year: 2026, month: 1, day: 1), companyRevenue: 100, vendorRevenueTTM: 20, engineers: 4, certifiedEngineers: 2)
             try await store.add(second, to: partner.id, by: StoreFixture.admin, at: StoreFixture.now)
             try await store.add(first, to: partner.id, by: StoreFixture.admin, at: StoreFixture.now)
             let value4 = try await store.capacityHistory(of: partner.id)
@@ -53,7 +55,9 @@ struct StoreTests {
             try await store.create(program, by: StoreFixture.admin, at: StoreFixture.now)
             let partner = StoreFixture.partner(program, stage: .onboarding)
             try await store.create(partner, by: StoreFixture.admin, at: StoreFixture.now)
-            let change = try StageChange.make(from: .onboarding, to: .developing, on: Day(year: 2026, month: 5, day: 1), by: "Casey CAM", reason: "First three deals closed")
+            let change = try StageChange.make(
+                from: .onboarding, to: .developing, on: Day(year: 2026, month: 5, day: 1), by: "Casey CAM",
+                reason: "First three deals closed")
             try await store.record(change, for: partner.id, by: StoreFixture.cam, at: StoreFixture.now)
             let value6 = try await store.partner(partner.id)
             #expect(value6.stage == .developing)
@@ -75,10 +79,14 @@ struct StoreTests {
             let period = Period(calendar: partner.calendar, kind: .quarter, fiscalYear: 2027, index: 2)
             let context = ImprovementContext(baseline: nil, bestAchievedTarget: nil, rule: ImprovementRule(), currency: .usd)
             var goal = try Goal.propose(
-                GoalProposal(partnerID: partner.id, period: period, metric: MetricCatalog.dealRegistrations, ownerSide: .partner, target: 10_00, behaviour: "Register every opportunity"),
+                GoalProposal(
+                    partnerID: partner.id, period: period, metric: MetricCatalog.dealRegistrations, ownerSide: .partner, target: 10_00,
+                    behaviour: "Register every opportunity"),
                 context: context, by: StoreFixture.cam, today: Day(year: 2026, month: 9, day: 1), now: StoreFixture.now)
             try await store.save(goal, programID: program.id, action: "propose", by: StoreFixture.cam, at: StoreFixture.now)
-            try goal.counter(target: 8_00, behaviour: nil, metric: MetricCatalog.dealRegistrations, context: context, by: StoreFixture.partnerAdmin, now: StoreFixture.now)
+            try goal.counter(
+                target: 8_00, behaviour: nil, metric: MetricCatalog.dealRegistrations, context: context, by: StoreFixture.partnerAdmin,
+                now: StoreFixture.now)
             try await store.save(goal, programID: program.id, action: "counter", by: StoreFixture.partnerAdmin, at: StoreFixture.now)
             try goal.accept(by: StoreFixture.cam, today: Day(year: 2026, month: 9, day: 1), now: StoreFixture.now)
             try await store.save(goal, programID: program.id, action: "accept", by: StoreFixture.cam, at: StoreFixture.now)

@@ -59,10 +59,13 @@ enum StoreFixture {
     }
 
     static func sale(_ id: String, _ key: String, _ day: Day, _ cents: Int64, customer: String = "Globex") -> SalesLine {
-        SalesLine(id: id, partnerKey: key, day: day, amount: Money(minorUnits: cents, currency: .usd), solution: "Firewall", customer: customer, region: "EMEA")
+        SalesLine(
+            id: id, partnerKey: key, day: day, amount: Money(minorUnits: cents, currency: .usd), solution: "Firewall", customer: customer,
+            region: "EMEA")
     }
 
-    static func activity(_ id: String, _ key: String, _ day: Day, _ metric: String, _ value: Int64, subject: String = "") -> ActivityRecord {
+    static func activity(_ id: String, _ key: String, _ day: Day, _ metric: String, _ value: Int64, subject: String = "") -> ActivityRecord
+    {
         ActivityRecord(id: id, partnerKey: key, day: day, metricKey: metric, value: value, subject: subject)
     }
 }

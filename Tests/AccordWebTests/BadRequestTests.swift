@@ -17,29 +17,108 @@ struct BadRequestTests {
                 (.POST, "/api/v1/goals", cam, ByteBuffer(string: "{not json"), .badRequest),
                 (.POST, "/api/v1/goals", cam, json(["partner_id": p]), .badRequest),
                 (.POST, "/api/v1/goals", [:], json(["partner_id": p]), .unauthorized),
-                (.POST, "/api/v1/goals", actor("Mo", .partnerMember), json(["partner_id": p, "period": "FY2026 Q4", "metric": "deal_registrations", "target": "9", "behaviour": "x"]), .unprocessableEntity),
-                (.POST, "/api/v1/goals", cam, json(["partner_id": UUID().uuidString, "period": "FY2026 Q4", "metric": "revenue", "target": "1", "behaviour": "x"]), .notFound),
-                (.POST, "/api/v1/goals", cam, json(["partner_id": p, "period": "FY2026 Q9", "metric": "revenue", "target": "1", "behaviour": "x"]), .unprocessableEntity),
-                (.POST, "/api/v1/goals", cam, json(["partner_id": p, "period": "FY2026 Q4", "metric": "vibes", "target": "1", "behaviour": "x"]), .notFound),
-                (.POST, "/api/v1/goals", cam, json(["partner_id": p, "period": "FY2026 Q4", "metric": "deal_registrations", "target": "lots", "behaviour": "x"]), .unprocessableEntity),
-                (.POST, "/api/v1/goals", cam, json(["partner_id": p, "period": "FY2026 Q4", "metric": "deal_registrations", "target": "9", "behaviour": "  "]), .unprocessableEntity),
-                (.POST, "/api/v1/goals", cam, json(["partner_id": p, "period": "FY2025 Q1", "metric": "deal_registrations", "target": "9", "behaviour": "x"]), .unprocessableEntity),
+                (
+                    .POST, "/api/v1/goals", actor("Mo", .partnerMember),
+                    json(["partner_id": p, "period": "FY2026 Q4", "metric": "deal_registrations", "target": "9", "behaviour": "x"]),
+                    .unprocessableEntity
+                ),
+                (
+                    .POST, "/api/v1/goals", cam,
+                    json(["partner_id": UUID().uuidString, "period": "FY2026 Q4", "metric": "revenue", "target": "1", "behaviour": "x"]),
+                    .notFound
+                ),
+                (
+                    .POST, "/api/v1/goals", cam,
+                    json(["partner_id": p, "period": "FY2026 Q9", "metric": "revenue", "target": "1", "behaviour": "x"]),
+                    .unprocessableEntity
+                ),
+                (
+                    .POST, "/api/v1/goals", cam,
+                    json(["partner_id": p, "period": "FY2026 Q4", "metric": "vibes", "target": "1", "behaviour": "x"]), .notFound
+                ),
+                (
+                    .POST, "/api/v1/goals", cam,
+                    json(["partner_id": p, "period": "FY2026 Q4", "metric": "deal_registrations", "target": "lots", "behaviour": "x"]),
+                    .unprocessableEntity
+                ),
+                (
+                    .POST, "/api/v1/goals", cam,
+                    json(["partner_id": p, "period": "FY2026 Q4", "metric": "deal_registrations", "target": "9", "behaviour": "  "]),
+                    .unprocessableEntity
+                ),
+                (
+                    .POST, "/api/v1/goals", cam,
+                    json(["partner_id": p, "period": "FY2025 Q1", "metric": "deal_registrations", "target": "9", "behaviour": "x"]),
+                    .unprocessableEntity
+                ),
                 (.GET, "/api/v1/goals/not-a-uuid", [:], nil, .notFound),
                 (.GET, "/api/v1/goals/\(UUID())", [:], nil, .notFound),
                 (.POST, "/api/v1/goals/\(UUID())/accept", partnerAdmin, nil, .notFound),
                 (.GET, "/api/v1/partners?stage=famous", [:], nil, .unprocessableEntity),
-                (.POST, "/api/v1/partners", cam, json(["name": "X", "external_key": " bad", "business_model": "reseller", "region": "EU", "channel_manager": "C", "fiscal_year_start_month": 1]), .unprocessableEntity),
-                (.POST, "/api/v1/partners", cam, json(["name": "X", "external_key": "X1", "business_model": "reseller", "region": "EU", "channel_manager": "C", "fiscal_year_start_month": 13]), .unprocessableEntity),
-                (.POST, "/api/v1/partners", cam, json(["name": "X", "external_key": "GX-1", "business_model": "reseller", "region": "EU", "channel_manager": "C", "fiscal_year_start_month": 1]), .conflict),
-                (.POST, "/api/v1/partners", partnerAdmin, json(["name": "X", "external_key": "X2", "business_model": "reseller", "region": "EU", "channel_manager": "C", "fiscal_year_start_month": 1]), .forbidden),
+                (
+                    .POST, "/api/v1/partners", cam,
+                    json([
+                        "name": "X", "external_key": " bad", "business_model": "reseller", "region": "EU", "channel_manager": "C",
+                        "fiscal_year_start_month": 1,
+                    ]), .unprocessableEntity
+                ),
+                (
+                    .POST, "/api/v1/partners", cam,
+                    json([
+                        "name": "X", "external_key": "X1", "business_model": "reseller", "region": "EU", "channel_manager": "C",
+                        "fiscal_year_start_month": 13,
+                    ]), .unprocessableEntity
+                ),
+                (
+                    .POST, "/api/v1/partners", cam,
+                    json([
+                        "name": "X", "external_key": "GX-1", "business_model": "reseller", "region": "EU", "channel_manager": "C",
+                        "fiscal_year_start_month": 1,
+                    ]), .conflict
+                ),
+                (
+                    .POST, "/api/v1/partners", partnerAdmin,
+                    json([
+                        "name": "X", "external_key": "X2", "business_model": "reseller", "region": "EU", "channel_manager": "C",
+                        "fiscal_year_start_month": 1,
+                    ]), .forbidden
+                ),
                 (.POST, "/api/v1/partners/\(p)/stage", cam, json(["stage": "exited", "reason": ""]), .unprocessableEntity),
                 (.POST, "/api/v1/partners/\(p)/stage", cam, json(["stage": "recruited", "reason": "why not"]), .unprocessableEntity),
-                (.POST, "/api/v1/partners/\(p)/capacity", cam, json(["as_of": "2026-01-01", "company_revenue": "10", "vendor_revenue_ttm": "20", "engineers": 1, "certified_engineers": 0]), .unprocessableEntity),
+                (
+                    .POST, "/api/v1/partners/\(p)/capacity", cam,
+                    json([
+                        "as_of": "2026-01-01", "company_revenue": "10", "vendor_revenue_ttm": "20", "engineers": 1,
+                        "certified_engineers": 0,
+                    ]), .unprocessableEntity
+                ),
                 (.POST, "/api/v1/facts/sales", cam, json(["lines": []]), .unprocessableEntity),
-                (.POST, "/api/v1/facts/sales", cam, json(["lines": [["transaction_id": "Z", "partner_key": "GX-1", "date": "2026-10-01", "amount": "1.001", "currency": "USD", "customer": "C"]]]), .unprocessableEntity),
+                (
+                    .POST, "/api/v1/facts/sales", cam,
+                    json([
+                        "lines": [
+                            [
+                                "transaction_id": "Z", "partner_key": "GX-1", "date": "2026-10-01", "amount": "1.001", "currency": "USD",
+                                "customer": "C",
+                            ]
+                        ]
+                    ]), .unprocessableEntity
+                ),
                 (.POST, "/api/v1/imports/bananas", cam, ByteBuffer(string: "a,b"), .notFound),
-                (.POST, "/api/v1/programs/\(world.programID)/metrics", admin, json(["key": "Bad Key", "name": "x", "unit": "count", "aggregation": "sum", "direction": "higher_is_better", "category": "activity"]), .unprocessableEntity),
-                (.POST, "/api/v1/programs/\(world.programID)/metrics", admin, json(["key": "demos", "name": "Demos", "unit": "lots", "aggregation": "sum", "direction": "higher_is_better", "category": "activity"]), .badRequest),
+                (
+                    .POST, "/api/v1/programs/\(world.programID)/metrics", admin,
+                    json([
+                        "key": "Bad Key", "name": "x", "unit": "count", "aggregation": "sum", "direction": "higher_is_better",
+                        "category": "activity",
+                    ]), .unprocessableEntity
+                ),
+                (
+                    .POST, "/api/v1/programs/\(world.programID)/metrics", admin,
+                    json([
+                        "key": "demos", "name": "Demos", "unit": "lots", "aggregation": "sum", "direction": "higher_is_better",
+                        "category": "activity",
+                    ]), .badRequest
+                ),
                 (.GET, "/api/v1/nowhere", [:], nil, .notFound),
             ]
             for (method, path, headers, body, status) in cases {

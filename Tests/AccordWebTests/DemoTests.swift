@@ -29,7 +29,8 @@ struct DemoTests {
                 #expect(goals.contains { $0.carriedFrom != nil })
                 #expect(goals.contains { $0.lowered })
             }
-            let totals = try await AccordStore(database: app.db).factTotals(programID: try await AccordStore(database: app.db).programs()[0].id)
+            let totals = try await AccordStore(database: app.db).factTotals(
+                programID: try await AccordStore(database: app.db).programs()[0].id)
             #expect(totals.salesLines > 5_000 && totals.activities > 3_000)
             try await app.testing().test(.GET, "/") { res in
                 #expect(res.status == .ok)

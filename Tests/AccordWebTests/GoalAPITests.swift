@@ -49,7 +49,9 @@ struct GoalAPITests {
             _ = try await world.propose(app, metric: "deal_registrations", target: "6")
             let proposed = try await world.propose(app, target: "130000").content.decode(DTO.Goal.self)
             #expect(proposed.status == "proposed" && proposed.awaitingSide == "partner")
-            try await app.testing().test(.POST, "/api/v1/goals/\(proposed.id)/counter", headers: partnerAdmin, body: json(["target": "115000.00"])) { res in
+            try await app.testing().test(
+                .POST, "/api/v1/goals/\(proposed.id)/counter", headers: partnerAdmin, body: json(["target": "115000.00"])
+            ) { res in
                 #expect(res.status == .ok)
                 let goal = try res.content.decode(DTO.Goal.self)
                 #expect(goal.status == "proposed" && goal.awaitingSide == "vendor" && goal.revisions.count == 2)
@@ -74,10 +76,15 @@ struct GoalAPITests {
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.errorReason?.contains("reason") == true)
             }
-            try await app.testing().test(.POST, "/api/v1/goals/\(goal.id)/lower", headers: cam, body: json(["target": "110000", "reason": "Budget freeze"])) { res in
+            try await app.testing().test(
+                .POST, "/api/v1/goals/\(goal.id)/lower", headers: cam, body: json(["target": "110000", "reason": "Budget freeze"])
+            ) { res in
                 #expect(res.status == .unprocessableEntity)
             }
-            try await app.testing().test(.POST, "/api/v1/goals/\(goal.id)/lower", headers: admin, body: json(["target": "110000", "reason": "Budget freeze at the largest customer"])) { res in
+            try await app.testing().test(
+                .POST, "/api/v1/goals/\(goal.id)/lower", headers: admin,
+                body: json(["target": "110000", "reason": "Budget freeze at the largest customer"])
+            ) { res in
                 #expect(res.status == .ok)
                 let lowered = try res.content.decode(DTO.Goal.self)
                 #expect(lowered.target == "110000.00" && lowered.lowered)
@@ -98,7 +105,14 @@ struct GoalAPITests {
             // Only $50,000 is sold in the quarter.
             try await app.testing().test(
                 .POST, "/api/v1/facts/sales", headers: cam,
-                body: json(["lines": [["transaction_id": "Q4-1", "partner_key": "GX-1", "date": "2026-11-02", "amount": "50000", "currency": "USD", "customer": "Initech"]]])
+                body: json([
+                    "lines": [
+                        [
+                            "transaction_id": "Q4-1", "partner_key": "GX-1", "date": "2026-11-02", "amount": "50000", "currency": "USD",
+                            "customer": "Initech",
+                        ]
+                    ]
+                ])
             ) { res in #expect(res.status == .created) }
             app.clock = .fixed(Day(year: 2027, month: 1, day: 2).noonUTC)
             try await runCommand(ClosePeriodCommand(), ["accord close-period"], app: app)
@@ -127,7 +141,14 @@ struct GoalAPITests {
             _ = try await world.agreedRevenueGoal(app, target: "120000")
             try await app.testing().test(
                 .POST, "/api/v1/facts/sales", headers: cam,
-                body: json(["lines": [["transaction_id": "Q4-1", "partner_key": "GX-1", "date": "2026-10-10", "amount": "90000", "currency": "USD", "customer": "Initech"]]])
+                body: json([
+                    "lines": [
+                        [
+                            "transaction_id": "Q4-1", "partner_key": "GX-1", "date": "2026-10-10", "amount": "90000", "currency": "USD",
+                            "customer": "Initech",
+                        ]
+                    ]
+                ])
             ) { res in #expect(res.status == .created) }
             try await app.testing().test(.GET, "/api/v1/partners/\(world.partnerID)/scorecard") { res in
                 #expect(res.status == .ok)

@@ -72,7 +72,8 @@ struct ImportTests {
             let world = try await World.make(app)
             let before = try await totals(app, world)
             let csv = Self.goodCSV + "\nT3,NOPE,2026-10-01,10.00,USD,Hooli,,EMEA"
-            try await app.testing().test(.POST, "/api/v1/imports/sales?skip_invalid=true", headers: cam, body: ByteBuffer(string: csv)) { res in
+            try await app.testing().test(.POST, "/api/v1/imports/sales?skip_invalid=true", headers: cam, body: ByteBuffer(string: csv)) {
+                res in
                 #expect(res.status == .created)
                 let result = try res.content.decode(DTO.ImportResult.self)
                 #expect(result.inserted == 2 && result.rejectedCount == 1)

@@ -55,7 +55,10 @@ struct World {
 
     static func make(_ app: Application) async throws -> World {
         var programID: UUID!
-        try await app.testing().test(.POST, "/api/v1/programs", headers: admin, body: json(["name": "Test program", "currency": "USD", "fiscal_year_start_month": 2])) { res in
+        try await app.testing().test(
+            .POST, "/api/v1/programs", headers: admin,
+            body: json(["name": "Test program", "currency": "USD", "fiscal_year_start_month": 2])
+        ) { res in
             #expect(res.status == .created)
             programID = try res.content.decode(DTO.Program.self).id
         }
@@ -80,17 +83,26 @@ struct World {
         }
         try await app.testing().test(
             .POST, "/api/v1/facts/activities", headers: cam,
-            body: json(["records": [["activity_id": "D1", "partner_key": "GX-1", "date": "2025-10-02", "metric": "deal_registrations", "value": "4"]]])
+            body: json([
+                "records": [
+                    ["activity_id": "D1", "partner_key": "GX-1", "date": "2025-10-02", "metric": "deal_registrations", "value": "4"]
+                ]
+            ])
         ) { res in #expect(res.status == .created) }
         return World(programID: programID, partnerID: partnerID)
     }
 
     /// Proposes (as the CAM) and returns the response.
-    func propose(_ app: Application, metric: String = "revenue", target: String, period: String = "FY2026 Q4", headers: HTTPHeaders = cam) async throws -> TestingHTTPResponse {
+    func propose(_ app: Application, metric: String = "revenue", target: String, period: String = "FY2026 Q4", headers: HTTPHeaders = cam)
+        async throws -> TestingHTTPResponse
+    {
         var response: TestingHTTPResponse!
         try await app.testing().test(
             .POST, "/api/v1/goals", headers: headers,
-            body: json(["partner_id": partnerID.uuidString, "period": period, "metric": metric, "target": target, "behaviour": "Win two reference customers in healthcare"])
+            body: json([
+                "partner_id": partnerID.uuidString, "period": period, "metric": metric, "target": target,
+                "behaviour": "Win two reference customers in healthcare",
+            ])
         ) { response = $0 }
         return response
     }

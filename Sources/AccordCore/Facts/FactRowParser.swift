@@ -51,7 +51,8 @@ public struct FactRowParser: Sendable {
             guard known.contains(name) else {
                 throw RowError(
                     line: record.line,
-                    reason: "unknown column '\(raw)'; the columns are " + (kind.requiredColumns + kind.optionalColumns).joined(separator: ", "))
+                    reason: "unknown column '\(raw)'; the columns are "
+                        + (kind.requiredColumns + kind.optionalColumns).joined(separator: ", "))
             }
             guard columns[name] == nil else { throw RowError(line: record.line, reason: "column '\(name)' appears twice") }
             columns[name] = index
@@ -135,7 +136,8 @@ public struct FactRowParser: Sendable {
         init(record: CSVReader.Record, columns: [String: Int]) throws(RowError) {
             guard record.fields.count == columns.count else {
                 throw RowError(
-                    line: record.line, reason: "has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header has \(columns.count)")
+                    line: record.line,
+                    reason: "has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header has \(columns.count)")
             }
             self.record = record
             self.columns = columns

@@ -44,8 +44,7 @@ public struct Pacing: Hashable, Codable, Sendable {
             expected = from + (Double(target) - from) * share
         }
         let forecast: Double? =
-            if let actual { metric.aggregation.accumulates ? (share > 0 ? Double(actual) / share : nil) : Double(actual) }
-            else { nil }
+            if let actual { metric.aggregation.accumulates ? (share > 0 ? Double(actual) / share : nil) : Double(actual) } else { nil }
         let status: PacingStatus
         if asOf < period.start {
             status = .notStarted
@@ -62,7 +61,8 @@ public struct Pacing: Hashable, Codable, Sendable {
                 status = value >= expected ? .onTrack : (value >= expected * threshold ? .atRisk : .behind)
             case .lowerIsBetter:
                 status =
-                    actual == nil ? .onTrack
+                    actual == nil
+                    ? .onTrack
                     : value <= expected ? .onTrack : (value * threshold <= expected ? .atRisk : .behind)
             }
         }

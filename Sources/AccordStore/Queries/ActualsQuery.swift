@@ -90,12 +90,14 @@ extension AccordStore {
                 """
         case (.activity, .average):
             // Sum and count, divided in Swift: exact, and the same on both databases.
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 SELECT partner_id, CAST(SUM(value) AS BIGINT) AS total, COUNT(*) AS n FROM activity_records
                 WHERE program_id = \(bind: programID) AND metric_key = \(bind: metric.key)
                 AND day >= \(bind: start) AND day < \(bind: end)\(partnerFilter)
                 GROUP BY partner_id
-                """).all()
+                """
+            ).all()
             var values: [UUID: Int64] = [:]
             for row in rows {
                 let total = try row.decode(column: "total", as: Int64.self)
@@ -113,16 +115,19 @@ extension AccordStore {
                 """
         case (.activity, .checklist):
             guard !checklistItems.isEmpty else { return [:] }
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 SELECT partner_id, COUNT(DISTINCT subject) AS done FROM activity_records
                 WHERE program_id = \(bind: programID) AND metric_key = \(bind: metric.key) AND day < \(bind: end)
                 AND subject IN (\(binds: checklistItems))\(partnerFilter)
                 GROUP BY partner_id
-                """).all()
+                """
+            ).all()
             var values: [UUID: Int64] = [:]
             for row in rows {
                 let done = try row.decode(column: "done", as: Int64.self)
-                values[try row.decode(column: "partner_id", as: UUID.self)] = Self.roundedDivision(done * 100_00, Int64(checklistItems.count))
+                values[try row.decode(column: "partner_id", as: UUID.self)] = Self.roundedDivision(
+                    done * 100_00, Int64(checklistItems.count))
             }
             return values
         }
@@ -162,11 +167,13 @@ extension AccordStore {
         switch metric.aggregation {
         case .latest:
             let function = metric.direction == .higherIsBetter ? "MAX" : "MIN"
-            bestEver = try await sql.raw("""
+            bestEver = try await sql.raw(
+                """
                 SELECT \(unsafeRaw: function)(value) AS best FROM activity_records
                 WHERE program_id = \(bind: programID) AND partner_id = \(bind: partnerID)
                 AND metric_key = \(bind: metric.key) AND day < \(bind: Int32(period.start.number))
-                """).first()?.decode(column: "best", as: Int64?.self)
+                """
+            ).first()?.decode(column: "best", as: Int64?.self)
         case .checklist:
             // Completion only grows, so the best ever is the completion when the period starts.
             bestEver = try await actuals(
@@ -183,16 +190,20 @@ extension AccordStore {
         let row: (any SQLRow)?
         switch metric.source {
         case .salesAmount, .salesNewCustomers:
-            row = try await sql.raw("""
+            row = try await sql.raw(
+                """
                 SELECT 1 AS found FROM sales_lines WHERE program_id = \(bind: programID)
                 AND partner_id = \(bind: partnerID) AND day < \(bind: Int32(end.number)) LIMIT 1
-                """).first()
+                """
+            ).first()
         case .activity:
-            row = try await sql.raw("""
+            row = try await sql.raw(
+                """
                 SELECT 1 AS found FROM activity_records WHERE program_id = \(bind: programID)
                 AND partner_id = \(bind: partnerID) AND metric_key = \(bind: metric.key)
                 AND day < \(bind: Int32(end.number)) LIMIT 1
-                """).first()
+                """
+            ).first()
         }
         return row != nil
     }

@@ -45,19 +45,22 @@ public struct GoalChart: Sendable {
 
         var parts: [String] = []
         parts.append(
-            "<svg class=\"chart\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\" aria-labelledby=\"t\(id)\" xmlns=\"http://www.w3.org/2000/svg\">")
+            "<svg class=\"chart\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\" aria-labelledby=\"t\(id)\" xmlns=\"http://www.w3.org/2000/svg\">"
+        )
         parts.append("<title id=\"t\(id)\">\(Format.escape(title))</title>")
         for i in 0...4 {
             let value = maxValue / 4 * Double(i)
             parts.append(
                 "<line class=\"grid\" x1=\"\(f(Self.left))\" x2=\"\(f(w - Self.right))\" y1=\"\(f(y(value)))\" y2=\"\(f(y(value)))\"/>")
             parts.append(
-                "<text class=\"axis-label\" x=\"\(f(Self.left - 8))\" y=\"\(f(y(value) + 4))\" text-anchor=\"end\">\(Format.escape(format(value)))</text>")
+                "<text class=\"axis-label\" x=\"\(f(Self.left - 8))\" y=\"\(f(y(value) + 4))\" text-anchor=\"end\">\(Format.escape(format(value)))</text>"
+            )
         }
         let lastDay = end.advanced(by: -1)
         for (day, anchor) in [(start, "start"), (start.advanced(by: Int(days / 2)), "middle"), (lastDay, "end")] {
             parts.append(
-                "<text class=\"axis-label\" x=\"\(f(x(day)))\" y=\"\(f(h - Self.bottom + 18))\" text-anchor=\"\(anchor)\">\(day.iso)</text>")
+                "<text class=\"axis-label\" x=\"\(f(x(day)))\" y=\"\(f(h - Self.bottom + 18))\" text-anchor=\"\(anchor)\">\(day.iso)</text>"
+            )
         }
         parts.append(
             "<line class=\"target\" x1=\"\(f(Self.left))\" x2=\"\(f(w - Self.right))\" y1=\"\(f(y(target)))\" y2=\"\(f(y(target)))\"/>")
@@ -81,7 +84,8 @@ public struct GoalChart: Sendable {
         parts.append(
             "<g class=\"legend\"><line class=\"actual\" x1=\"\(f(Self.left))\" x2=\"\(f(Self.left + 24))\" y1=\"\(f(legendY - 4))\" y2=\"\(f(legendY - 4))\"/><text x=\"\(f(Self.left + 30))\" y=\"\(f(legendY))\">Actual</text>"
                 + "<line class=\"expected\" x1=\"\(f(Self.left + 100))\" x2=\"\(f(Self.left + 124))\" y1=\"\(f(legendY - 4))\" y2=\"\(f(legendY - 4))\"/><text x=\"\(f(Self.left + 130))\" y=\"\(f(legendY))\">Expected to date</text>"
-                + "<line class=\"target\" x1=\"\(f(Self.left + 260))\" x2=\"\(f(Self.left + 284))\" y1=\"\(f(legendY - 4))\" y2=\"\(f(legendY - 4))\"/><text x=\"\(f(Self.left + 290))\" y=\"\(f(legendY))\">Target \(Format.escape(format(target)))</text></g>")
+                + "<line class=\"target\" x1=\"\(f(Self.left + 260))\" x2=\"\(f(Self.left + 284))\" y1=\"\(f(legendY - 4))\" y2=\"\(f(legendY - 4))\"/><text x=\"\(f(Self.left + 290))\" y=\"\(f(legendY))\">Target \(Format.escape(format(target)))</text></g>"
+        )
         parts.append("</svg>")
         return parts.joined()
     }

@@ -7,12 +7,14 @@ import Plot
 public enum ProgressBar {
     public static func node(attainment: Double?, expectedShare: Double?, status: PacingStatus, label: String) -> Node<HTML.BodyContext> {
         let fill = min(max(attainment ?? 0, 0), 1) * 100
-        var svg = "<svg class=\"progress \(Format.statusClass(status))\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"\(Format.escape(label))\">"
+        var svg =
+            "<svg class=\"progress \(Format.statusClass(status))\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"\(Format.escape(label))\">"
         svg += "<rect class=\"progress-track\" x=\"0\" y=\"2\" width=\"100\" height=\"6\" rx=\"3\"/>"
         svg += "<rect class=\"progress-fill\" x=\"0\" y=\"2\" width=\"\(String(format: "%.2f", fill))\" height=\"6\" rx=\"3\"/>"
         if let share = expectedShare {
             let x = min(max(share, 0), 1) * 100
-            svg += "<rect class=\"progress-marker\" x=\"\(String(format: "%.2f", max(x - 0.4, 0)))\" y=\"0\" width=\"0.8\" height=\"10\"><title>Expected by today</title></rect>"
+            svg +=
+                "<rect class=\"progress-marker\" x=\"\(String(format: "%.2f", max(x - 0.4, 0)))\" y=\"0\" width=\"0.8\" height=\"10\"><title>Expected by today</title></rect>"
         }
         return .raw(svg + "</svg>")
     }

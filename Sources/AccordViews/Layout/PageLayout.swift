@@ -4,7 +4,9 @@ import Plot
 public enum PageLayout {
     public enum Section: Equatable, Sendable { case overview, partner, none }
 
-    public static func render(title: String, section: Section, programName: String?, @NodeBuilderBody content: () -> [Node<HTML.BodyContext>]) -> String {
+    public static func render(
+        title: String, section: Section, programName: String?, @NodeBuilderBody content: () -> [Node<HTML.BodyContext>]
+    ) -> String {
         let html = HTML(
             .lang(.english),
             .head(

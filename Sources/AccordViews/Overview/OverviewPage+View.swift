@@ -5,7 +5,11 @@ extension OverviewPage {
     public static func render(_ model: Model) -> String {
         PageLayout.render(title: "Program overview", section: .overview, programName: model.programName) {
             BodyNode.h1(.text("Program overview"))
-            BodyNode.p(.class("subtitle"), .text("\(model.rows.count) partners · as of \(model.today.iso) · goals agreed with partners, tracked against their own baselines"))
+            BodyNode.p(
+                .class("subtitle"),
+                .text(
+                    "\(model.rows.count) partners · as of \(model.today.iso) · goals agreed with partners, tracked against their own baselines"
+                ))
             BodyNode.div(
                 .class("cards"),
                 card("\(model.count(.agreed) + model.count(.active))", "goals agreed or active"),
@@ -18,7 +22,11 @@ extension OverviewPage {
             BodyNode.div(
                 .class("cards"),
                 .forEach(model.partnersByStatus) { status, count in
-                    .div(.class("card"), .div(.class("figure"), .span(.class("badge " + Format.statusClass(status)), .text(status.label)), .text(" \(count)")))
+                    .div(
+                        .class("card"),
+                        .div(
+                            .class("figure"), .span(.class("badge " + Format.statusClass(status)), .text(status.label)), .text(" \(count)"))
+                    )
                 }
             )
             BodyNode.h2(.text("Partners by lifecycle stage"))
@@ -39,7 +47,9 @@ extension OverviewPage {
 
     static func attention(_ rows: [Model.Row]) -> Node<HTML.BodyContext> {
         guard !rows.isEmpty else {
-            return .div(.class("empty"), .text("Nothing needs attention: no partner is behind, no proposal has lapsed, no goal is carried forward."))
+            return .div(
+                .class("empty"), .text("Nothing needs attention: no partner is behind, no proposal has lapsed, no goal is carried forward.")
+            )
         }
         return .div(
             .class("table-wrap"),
@@ -50,7 +60,11 @@ extension OverviewPage {
                         .td(.a(.href(SiteURL.partner(row.id).path), .text(row.name))),
                         .td(
                             .if(row.worstStatus == .behind, .span(.class("badge status-behind"), "Behind")),
-                            .if(row.lapsedProposals > 0, .span(.class("badge lapsed"), .text("\(row.lapsedProposals) lapsed proposal\(row.lapsedProposals == 1 ? "" : "s")"))),
+                            .if(
+                                row.lapsedProposals > 0,
+                                .span(
+                                    .class("badge lapsed"),
+                                    .text("\(row.lapsedProposals) lapsed proposal\(row.lapsedProposals == 1 ? "" : "s")"))),
                             .if(row.carriedForward > 0, .span(.class("badge carried"), .text("\(row.carriedForward) carried forward")))
                         ),
                         .td(.class("hide-narrow"), .text(row.channelManager))
@@ -82,7 +96,9 @@ extension OverviewPage {
                         .td(.class("hide-narrow"), .text(row.tier)),
                         .td(.text(row.periodLabel)),
                         .td(.class("num"), .text("\(row.committedGoals)/\(row.goalsInPeriod)")),
-                        .td(.unwrap(row.worstStatus, { .span(.class("badge " + Format.statusClass($0)), .text($0.label)) }, else: .text("—")))
+                        .td(
+                            .unwrap(
+                                row.worstStatus, { .span(.class("badge " + Format.statusClass($0)), .text($0.label)) }, else: .text("—")))
                     )
                 }
             )

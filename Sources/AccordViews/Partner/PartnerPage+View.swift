@@ -36,17 +36,22 @@ extension PartnerPage {
 
     static func goals(_ model: Model) -> Node<HTML.BodyContext> {
         guard !model.goals.isEmpty else {
-            return .div(.class("empty"), .text("No goals for \(model.periodLabel) yet. Goals are proposed by either side and agreed by both."))
+            return .div(
+                .class("empty"), .text("No goals for \(model.periodLabel) yet. Goals are proposed by either side and agreed by both."))
         }
         return .forEach(model.goals) { line in
             .div(
                 .class("goal"),
                 .div(
                     .class("goal-head"),
-                    .h3(.text(line.metricName), .span(.class("badge"), .text(line.ownerSide == .vendor ? "Vendor commitment" : line.category))),
+                    .h3(
+                        .text(line.metricName),
+                        .span(.class("badge"), .text(line.ownerSide == .vendor ? "Vendor commitment" : line.category))),
                     .div(
                         .span(.class("badge"), .text(Format.goalStatusLabel(line.status))),
-                        .if(line.status == .active || line.status == .achieved, .span(.class("badge " + Format.statusClass(line.pacing.status)), .text(line.pacing.status.label))),
+                        .if(
+                            line.status == .active || line.status == .achieved,
+                            .span(.class("badge " + Format.statusClass(line.pacing.status)), .text(line.pacing.status.label))),
                         .if(line.carriedForward, .span(.class("badge carried"), "Carried forward")),
                         .if(line.lowered, .span(.class("badge lapsed"), "Target lowered by override")),
                         .unwrap(line.awaiting) { .span(.class("badge"), .text("Awaiting \($0.rawValue)")) }

@@ -207,7 +207,8 @@ enum DTO {
                     author: $0.author.name, authorRole: $0.author.role.rawValue, at: $0.at, origin: $0.origin.rawValue)
             }
             acceptances = g.acceptances.map {
-                AcceptanceDTO(revision: $0.revision, user: $0.actor.name, role: $0.actor.role.rawValue, side: $0.actor.side.rawValue, at: $0.at)
+                AcceptanceDTO(
+                    revision: $0.revision, user: $0.actor.name, role: $0.actor.role.rawValue, side: $0.actor.side.rawValue, at: $0.at)
             }
             lowered = g.wasLowered
         }

@@ -12,7 +12,10 @@ enum FactsAPI {
         let program = try await req.program(batch.programId)
         let header = ["transaction_id", "partner_key", "date", "amount", "currency", "customer", "solution", "region"]
         let rows = batch.lines.map { line in
-            [line.transactionId, line.partnerKey, line.date, line.amount.text, line.currency, line.customer, line.solution ?? "", line.region ?? ""]
+            [
+                line.transactionId, line.partnerKey, line.date, line.amount.text, line.currency, line.customer, line.solution ?? "",
+                line.region ?? "",
+            ]
         }
         return try await importRows(.sales, header: header, rows: rows, program: program, req: req)
     }
@@ -27,9 +30,13 @@ enum FactsAPI {
     }
 
     /// Runs JSON items through the same validation as a CSV file: item N is "line N + 1".
-    static func importRows(_ kind: FactRowParser.Kind, header: [String], rows: [[String]], program: Program, req: Request) async throws -> Response {
+    static func importRows(_ kind: FactRowParser.Kind, header: [String], rows: [[String]], program: Program, req: Request) async throws
+        -> Response
+    {
         guard !rows.isEmpty else { throw InputError("the batch is empty", field: kind == .sales ? "lines" : "records") }
-        guard rows.count <= 10_000 else { throw InputError("a batch holds at most 10,000 items; send larger sets as CSV to /api/v1/imports", status: .payloadTooLarge) }
+        guard rows.count <= 10_000 else {
+            throw InputError("a batch holds at most 10,000 items; send larger sets as CSV to /api/v1/imports", status: .payloadTooLarge)
+        }
         let csv = ([header] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n")
         let report = try await FactImporter(store: req.store, programID: program.id, kind: kind)
             .run(chunks: OneChunk(bytes: Array(csv.utf8)))
@@ -44,12 +51,15 @@ enum FactsAPI {
         let program = try await req.program(nil)
         let skipInvalid = (try? req.query.get(Bool.self, at: "skip_invalid")) ?? false
         let chunks = req.body.map { buffer in Array(buffer: buffer) }
-        let report = try await FactImporter(store: req.store, programID: program.id, kind: kind, skipInvalid: skipInvalid).run(chunks: chunks)
+        let report = try await FactImporter(store: req.store, programID: program.id, kind: kind, skipInvalid: skipInvalid).run(
+            chunks: chunks)
         return try await result(report).encodeResponse(status: report.inserted > 0 ? .created : .ok, for: req)
     }
 
     static func result(_ report: ImportReport) -> DTO.ImportResult {
-        DTO.ImportResult(inserted: report.inserted, alreadyPresent: report.alreadyPresent, rejected: report.rejected, rejectedCount: report.rejectedCount)
+        DTO.ImportResult(
+            inserted: report.inserted, alreadyPresent: report.alreadyPresent, rejected: report.rejected, rejectedCount: report.rejectedCount
+        )
     }
 
     static func csvField(_ text: String) -> String {

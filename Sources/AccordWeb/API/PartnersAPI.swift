@@ -107,7 +107,8 @@ enum PartnersAPI {
         let partnerID = try req.id("partnerID")
         guard let metricKey = try? req.query.get(String.self, at: "metric") else { throw InputError("name a metric", field: "metric") }
         let partner = try await req.store.partner(partnerID)
-        let periodLabel = (try? req.query.get(String.self, at: "period")) ?? partner.calendar.period(.quarter, containing: req.clock.today).next.label
+        let periodLabel =
+            (try? req.query.get(String.self, at: "period")) ?? partner.calendar.period(.quarter, containing: req.clock.today).next.label
         let g = try await GoalWorkflow(store: req.store, clock: req.clock)
             .grounding(partnerID: partnerID, periodLabel: periodLabel, metricKey: metricKey)
         let value = { (v: Int64) in FixedPoint.format(v, decimals: g.metric.decimals(currency: g.program.currency), grouping: false) }

@@ -20,7 +20,9 @@ enum ProgramsAPI {
         let body = try req.content.decode(DTO.NewProgram.self)
         let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 200 else { throw InputError("a program needs a name of 1–200 characters", field: "name") }
-        guard let currency = Currency(code: body.currency) else { throw InputError("'\(body.currency)' is not a currency code", field: "currency") }
+        guard let currency = Currency(code: body.currency) else {
+            throw InputError("'\(body.currency)' is not a currency code", field: "currency")
+        }
         let program = Program(name: name, currency: currency, calendar: try FiscalCalendar(startMonth: body.fiscalYearStartMonth))
         try await req.store.create(program, by: actor, at: req.clock.now())
         return try await DTO.Program(program).encodeResponse(status: .created, for: req)

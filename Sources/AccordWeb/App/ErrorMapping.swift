@@ -81,12 +81,14 @@ struct AccordErrorMiddleware: AsyncMiddleware {
                 mapped = ErrorMapping.Mapped(status: .internalServerError, reason: "Something went wrong on our side; it has been logged.")
             }
             if request.url.path.hasPrefix("/api/") {
-                let body = ErrorBody(error: .init(status: Int(mapped.status.code), reason: mapped.reason, rows: mapped.rows.isEmpty ? nil : mapped.rows))
+                let body = ErrorBody(
+                    error: .init(status: Int(mapped.status.code), reason: mapped.reason, rows: mapped.rows.isEmpty ? nil : mapped.rows))
                 let response = Response(status: mapped.status)
                 try response.content.encode(body, as: .json)
                 return response
             }
-            return HTMLResponse.page(ErrorPageRenderer.render(status: Int(mapped.status.code), message: mapped.reason), status: mapped.status)
+            return HTMLResponse.page(
+                ErrorPageRenderer.render(status: Int(mapped.status.code), message: mapped.reason), status: mapped.status)
         }
     }
 }

@@ -30,8 +30,10 @@ struct ServeCommandWithDemo: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         if signature.demo {
-            let loaded = try await DemoLoader(store: .init(database: context.application.db), clock: context.application.clock).loadIfEmpty()
-            context.console.info(loaded ? "Loaded the demo program." : "The database already holds a program; the demo was not loaded again.")
+            let loaded = try await DemoLoader(store: .init(database: context.application.db), clock: context.application.clock)
+                .loadIfEmpty()
+            context.console.info(
+                loaded ? "Loaded the demo program." : "The database already holds a program; the demo was not loaded again.")
         }
         var arguments = ["accord serve"]
         if let hostname = signature.hostname { arguments += ["--hostname", hostname] }

@@ -40,10 +40,14 @@ struct DemoGoals {
         let proposedOn = period.start.advanced(by: -12)
         let flow = workflow(at: proposedOn)
         if partner.stage.isEarly {
-            try await agree(partner, period: period, metric: "enablement_checklist", on: proposedOn, lift: 0.25, behaviour: "Finish the onboarding steps that unlock selling")
+            try await agree(
+                partner, period: period, metric: "enablement_checklist", on: proposedOn, lift: 0.25,
+                behaviour: "Finish the onboarding steps that unlock selling")
             return
         }
-        try await agree(partner, period: period, metric: "deal_registrations", on: proposedOn, lift: 0.15, behaviour: "Register opportunities early so both sides can plan coverage")
+        try await agree(
+            partner, period: period, metric: "deal_registrations", on: proposedOn, lift: 0.15,
+            behaviour: "Register opportunities early so both sides can plan coverage")
         let g = try await flow.grounding(partnerID: partner.id, periodLabel: period.label, metricKey: "revenue")
         let request = ActualRequest(partnerID: partner.id, metric: g.metric, period: period)
         let actual = try await store.actuals([request], programID: program.id, checklistItems: []).values.first ?? 0
@@ -64,25 +68,32 @@ struct DemoGoals {
         let early = today.advanced(by: -18)
         switch partner.stage {
         case .recruited:
-            _ = try await propose(partner, period: period, metric: "enablement_checklist", on: today.advanced(by: -3), lift: 0.5,
+            _ = try await propose(
+                partner, period: period, metric: "enablement_checklist", on: today.advanced(by: -3), lift: 0.5,
                 behaviour: "Sign the partner agreement and get portal access for the team", by: cam(partner))
             return nil
         case .onboarding:
             if !existing.contains(where: { $0.metricKey == "enablement_checklist" }) {
-                try await agree(partner, period: period, metric: "enablement_checklist", on: early, lift: 0.25, behaviour: "Complete sales and presales training")
+                try await agree(
+                    partner, period: period, metric: "enablement_checklist", on: early, lift: 0.25,
+                    behaviour: "Complete sales and presales training")
             }
-            _ = try await propose(partner, period: period, metric: "certifications_earned", on: today.advanced(by: -2), lift: 0.5,
+            _ = try await propose(
+                partner, period: period, metric: "certifications_earned", on: today.advanced(by: -2), lift: 0.5,
                 behaviour: "Certify the first engineers so the partner can deliver on its own", by: DemoCast.contact(for: partner))
             return nil
         default:
             break
         }
         let companions = ["certifications_earned", "marketing_campaigns", "new_customers", "customer_satisfaction"]
-        try await agree(partner, period: period, metric: companions[index % companions.count], on: early, lift: 0.1,
+        try await agree(
+            partner, period: period, metric: companions[index % companions.count], on: early, lift: 0.1,
             behaviour: "Build the capability and reach that the revenue plan depends on")
         if index % 2 == 0 {
-            let goal = try await propose(partner, period: period, metric: "mdf_delivered", on: early, lift: 0.1,
-                behaviour: "Fund two joint campaigns in the partner's strongest segment", by: DemoCast.contact(for: partner), owner: .vendor)
+            let goal = try await propose(
+                partner, period: period, metric: "mdf_delivered", on: early, lift: 0.1,
+                behaviour: "Fund two joint campaigns in the partner's strongest segment", by: DemoCast.contact(for: partner), owner: .vendor
+            )
             _ = try await workflow(at: early.advanced(by: 1)).accept(goal.id, by: cam(partner))
         }
         guard !existing.contains(where: { $0.metricKey == "revenue" }) else { return nil }
@@ -90,19 +101,27 @@ struct DemoGoals {
         switch index % 6 {
         case 0:
             // Agreed ahead: next quarter's goal waits to become active when its period starts.
-            try await agree(partner, period: period.next, metric: "deal_registrations", on: today.advanced(by: -5), lift: 0.1,
+            try await agree(
+                partner, period: period.next, metric: "deal_registrations", on: today.advanced(by: -5), lift: 0.1,
                 behaviour: "Keep registering opportunities as the new solution launches")
             return try await agree(partner, period: period, metric: "revenue", on: early, lift: 0.08, behaviour: revenueBehaviour)
         case 1:
-            _ = try await propose(partner, period: period, metric: "revenue", on: today.advanced(by: -3), lift: 0.1, behaviour: revenueBehaviour, by: cam(partner))
+            _ = try await propose(
+                partner, period: period, metric: "revenue", on: today.advanced(by: -3), lift: 0.1, behaviour: revenueBehaviour,
+                by: cam(partner))
         case 2:
-            _ = try await propose(partner, period: period, metric: "revenue", on: today.advanced(by: -20), lift: 0.12, behaviour: revenueBehaviour, by: cam(partner))
+            _ = try await propose(
+                partner, period: period, metric: "revenue", on: today.advanced(by: -20), lift: 0.12, behaviour: revenueBehaviour,
+                by: cam(partner))
         case 3:
-            let goal = try await propose(partner, period: period, metric: "revenue", on: early, lift: 0.3, behaviour: revenueBehaviour, by: cam(partner))
+            let goal = try await propose(
+                partner, period: period, metric: "revenue", on: early, lift: 0.3, behaviour: revenueBehaviour, by: cam(partner))
             _ = try await workflow(at: early.advanced(by: 4)).decline(
-                goal.id, reason: "Two sales reps left; we cannot commit to this growth before they are replaced", by: DemoCast.contact(for: partner))
+                goal.id, reason: "Two sales reps left; we cannot commit to this growth before they are replaced",
+                by: DemoCast.contact(for: partner))
         case 4:
-            let goal = try await propose(partner, period: period, metric: "revenue", on: early, lift: 0.2, behaviour: revenueBehaviour, by: cam(partner))
+            let goal = try await propose(
+                partner, period: period, metric: "revenue", on: early, lift: 0.2, behaviour: revenueBehaviour, by: cam(partner))
             let counterTarget = goal.target * 92 / 100
             let least = goal.baseline.map { $0.value + 1 } ?? 1
             _ = try await workflow(at: early.advanced(by: 3)).counter(
@@ -110,7 +129,9 @@ struct DemoGoals {
                 behaviour: "Grow revenue with existing customers first; new logos next quarter", by: DemoCast.contact(for: partner))
             return try await workflow(at: early.advanced(by: 5)).accept(goal.id, by: cam(partner))
         default:
-            let goal = try await propose(partner, period: period, metric: "revenue", on: early, lift: 0.1, behaviour: revenueBehaviour, by: cam(partner), draft: index % 12 == 11)
+            let goal = try await propose(
+                partner, period: period, metric: "revenue", on: early, lift: 0.1, behaviour: revenueBehaviour, by: cam(partner),
+                draft: index % 12 == 11)
             if goal.status == .proposed { _ = try await workflow(at: early.advanced(by: 1)).withdraw(goal.id, by: cam(partner)) }
         }
         return nil

@@ -10,7 +10,8 @@ enum HTMLResponse {
         var headers = HTTPHeaders()
         headers.contentType = .html
         headers.add(name: "X-Content-Type-Options", value: "nosniff")
-        headers.add(name: "Content-Security-Policy", value: "default-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
+        headers.add(
+            name: "Content-Security-Policy", value: "default-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
         return Response(status: status, headers: headers, body: .init(string: html))
     }
 }
@@ -23,7 +24,9 @@ enum ErrorPageRenderer {
 enum PagesController {
     @Sendable static func overview(req: Request) async throws -> Response {
         guard let program = try await req.store.programs().first else {
-            return HTMLResponse.page(ErrorPage.render(status: 404, message: "No program yet. Start with `accord serve --demo` or create one through the API."), status: .notFound)
+            return HTMLResponse.page(
+                ErrorPage.render(status: 404, message: "No program yet. Start with `accord serve --demo` or create one through the API."),
+                status: .notFound)
         }
         let data = try await ProgramOverview(store: req.store, clock: req.clock).load(programID: program.id)
         let model = OverviewPage.Model(
@@ -49,12 +52,15 @@ enum PagesController {
             let show = { (v: Int64) in metric.format(v, currency: currency) }
             var chart: GoalChart?
             if metric.aggregation == .sum, metric.source != .salesNewCustomers {
-                let totals = try await req.store.dailyTotals(partnerID: card.partner.id, metric: metric, period: line.goal.period, programID: card.program.id)
+                let totals = try await req.store.dailyTotals(
+                    partnerID: card.partner.id, metric: metric, period: line.goal.period, programID: card.program.id)
                 chart = GoalChart(
                     title: "\(metric.name), \(line.goal.period.label): cumulative actual against expected",
                     start: line.goal.period.start, end: line.goal.period.end, target: Double(line.goal.target),
-                    expected: Pacing.expectedCurve(target: line.goal.target, period: line.goal.period, profile: card.program.settings.seasonality)
-                        .map { (day: $0.day, value: $0.expected) },
+                    expected: Pacing.expectedCurve(
+                        target: line.goal.target, period: line.goal.period, profile: card.program.settings.seasonality
+                    )
+                    .map { (day: $0.day, value: $0.expected) },
                     actual: totals.map { (day: $0.0, value: Double($0.1)) }, asOf: card.asOf,
                     format: { value in metric.format(Int64(value.rounded()), currency: currency) })
             }

@@ -38,7 +38,8 @@ struct FactImporter {
         let program = try await store.program(programID)
         let metrics = try await store.metrics(of: programID)
         let partnerIDs = try await store.partnerIDsByKey(in: programID)
-        var parser = FactRowParser(kind: kind, currency: program.currency, metrics: metrics, checklistItems: program.settings.checklistItems)
+        var parser = FactRowParser(
+            kind: kind, currency: program.currency, metrics: metrics, checklistItems: program.settings.checklistItems)
         var reader = CSVReader()
         var sawHeader = false
         var errors: [RowError] = []
@@ -87,7 +88,9 @@ struct FactImporter {
         } catch let error as RowError {
             throw ImportFailure(rows: [error], total: 1)
         }
-        guard sawHeader else { throw ImportFailure(rows: [RowError(line: 1, reason: "the file is empty; it needs a header row")], total: 1) }
+        guard sawHeader else {
+            throw ImportFailure(rows: [RowError(line: 1, reason: "the file is empty; it needs a header row")], total: 1)
+        }
         if errorCount > 0 && !skipInvalid { throw ImportFailure(rows: errors, total: errorCount) }
 
         let (salesRows, activityRows, programID) = (sales, activities, programID)

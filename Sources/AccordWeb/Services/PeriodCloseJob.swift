@@ -48,7 +48,8 @@ struct PeriodCloseJob {
                         goal: goal, metric: metric,
                         actual: actuals[ActualRequest(partnerID: goal.partnerID, metric: metric, period: goal.period)],
                         nextPeriodBaseline: history.baseline(for: metric, period: next),
-                        bestAchievedTarget: try await store.bestAchievedTarget(partnerID: goal.partnerID, metric: metric, excluding: goal.id)))
+                        bestAchievedTarget: try await store.bestAchievedTarget(
+                            partnerID: goal.partnerID, metric: metric, excluding: goal.id)))
             }
             let result = PeriodClose.close(closing, rule: program.settings.improvementRule, today: today, now: now)
             for goal in result.closed {

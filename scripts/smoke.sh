@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# End-to-end check of the built `accord` binary, as a newcomer would use it:
+# `serve --demo` on a fresh SQLite file answers the overview and the API; `import` counts a file once
+# and refuses a file with a bad row (naming the line); `close-period` runs.
+# Usage: scripts/smoke.sh [path/to/accord]   (default .build/debug/accord)
+set -euo pipefail
+accord=$(realpath "${1:-.build/debug/accord}")
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+cd "$work"
+fail() { echo "smoke: FAILED: $*" >&2; [ -f serve.log ] && tail -20 serve.log >&2; exit 1; }
+
+"$accord" serve --demo --hostname 127.0.0.1 --port "$port" > serve.log 2>&1 &
+server=$!
+for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fs "http://127.0.0.1:$port/healthz" >/dev/null || fail "the server did not start"
+
+partners=$(curl -fs "http://127.0.0.1:$port/api/v1/partners" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+[ "$partners" -ge 40 ] || fail "GET /api/v1/partners returned $partners partners"
+curl -fs "http://127.0.0.1:$port/" | grep -q "Acme Integration" || fail "the overview does not show the demo partners"
+echo "smoke: serve --demo answers: $partners partners, overview shows them"
+kill "$server"; wait "$server" 2>/dev/null || true; server=""
+
+totals() { python3 - <<'PY'
+import sqlite3
+c = sqlite3.connect("accord.sqlite")
+print(*c.execute("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM sales_lines").fetchone())
+PY
+}
+cat > good.csv <<'CSV'
+transaction_id,partner_key,date,amount,currency,customer,solution,region
+SMOKE-1,NW-1004,2026-10-01,1000.00,USD,Smoke Customer,Secure Edge,LATAM
+SMOKE-2,NW-1004,2026-10-02,250.50,USD,Smoke Customer,Secure Edge,LATAM
+CSV
+before=$(totals)
+"$accord" import sales good.csv > import1.log 2>&1 || fail "import: $(cat import1.log)"
+once=$(totals)
+"$accord" import sales good.csv > import2.log 2>&1 || fail "second import: $(cat import2.log)"
+twice=$(totals)
+[ "$once" = "$twice" ] && [ "$once" != "$before" ] || fail "totals before/once/twice: $before / $once / $twice"
+grep -q "0 new" import2.log || fail "the second import did not report 0 new rows: $(cat import2.log)"
+echo "smoke: importing the same file twice counts it once ($before → $once → $twice)"
+
+printf 'SMOKE-3,NW-1004,2026-02-30,5.00,USD,Smoke Customer,,LATAM\n' | cat good.csv - | sed 's/SMOKE-1/SMOKE-9/; s/SMOKE-2/SMOKE-8/' > bad.csv
+if "$accord" import sales bad.csv > import3.log 2>&1; then fail "a file with a bad row was imported"; fi
+grep -q "line 4" import3.log || fail "the bad row's line is not named: $(cat import3.log)"
+[ "$(totals)" = "$twice" ] || fail "a refused import changed the totals"
+echo "smoke: a file with one bad row imports nothing and names line 4"
+
+"$accord" close-period > close.log 2>&1 || fail "close-period: $(cat close.log)"
+echo "smoke: $(grep -o 'As of.*' close.log)"
+echo "smoke: passed"
