@@ -44,6 +44,7 @@ let package = Package(
                 "AccordStore",
                 "AccordViews",
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
             ]
         ),
         .testTarget(

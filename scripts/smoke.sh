@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end check of the built `accord` binary, as a newcomer would use it:
-# `serve --demo` on a fresh SQLite file answers the overview and the API; `import` counts a file once
-# and refuses a file with a bad row (naming the line); `close-period` runs.
+# `serve --demo` on a fresh SQLite file prints the demo sign-ins; a demo user signs in and sees the
+# overview; an API token made by `accord token create` reads the partners and a revoked one cannot;
+# `import` counts a file once and refuses a file with a bad row (naming the line); `close-period` runs.
 # Usage: scripts/smoke.sh [path/to/accord]   (default .build/debug/accord)
 set -euo pipefail
 accord=$(realpath "${1:-.build/debug/accord}")
@@ -18,10 +19,26 @@ server=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "http://127.0.0.1:$port/healthz" >/dev/null || fail "the server did not start"
 
-partners=$(curl -fs "http://127.0.0.1:$port/api/v1/partners" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+grep -q "admin .*accord-demo-admin" serve.log || fail "serve --demo did not print the demo sign-ins"
+status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/partners")
+[ "$status" = 401 ] || fail "the API answered $status without credentials"
+
+# A person signs in through the form (cookie jar, CSRF token from the page).
+jar="$work/cookies"
+csrf=$(curl -fs -c "$jar" -b "$jar" "http://127.0.0.1:$port/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+curl -fs -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" --data-urlencode "login=admin" \
+  --data-urlencode "password=accord-demo-admin" "http://127.0.0.1:$port/login" || fail "signing in failed"
+curl -fs -b "$jar" "http://127.0.0.1:$port/" | grep -q "Acme Integration" || fail "the overview does not show the demo partners"
+echo "smoke: serve --demo prints the sign-ins; admin signs in and the overview shows the partners"
+
+token=$("$accord" token create smoke --role program_admin 2>/dev/null | tail -n 1)
+partners=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/partners" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
 [ "$partners" -ge 40 ] || fail "GET /api/v1/partners returned $partners partners"
-curl -fs "http://127.0.0.1:$port/" | grep -q "Acme Integration" || fail "the overview does not show the demo partners"
-echo "smoke: serve --demo answers: $partners partners, overview shows them"
+token_id=$("$accord" token list | awk -F'\t' '$2 == "smoke" { print $1 }')
+"$accord" token revoke "$token_id" > /dev/null
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/partners")
+[ "$status" = 401 ] || fail "a revoked token still answered $status"
+echo "smoke: an API token reads $partners partners; once revoked it gets 401"
 kill "$server"; wait "$server" 2>/dev/null || true; server=""
 
 totals() { python3 - <<'PY'

@@ -6,6 +6,10 @@ public enum SiteURL: Equatable, Sendable {
     case partner(UUID, period: String? = nil)
     case stylesheet
     case api
+    case login(next: String? = nil)
+    case logout
+    case password
+    case invitation(String)
 
     public var path: String {
         switch self {
@@ -15,6 +19,11 @@ public enum SiteURL: Equatable, Sendable {
                 + (period.map { "?period=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? "")
         case .stylesheet: "/styles.css"
         case .api: "/api/v1"
+        case .login(let next):
+            "/login" + (next.map { "?next=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? "")
+        case .logout: "/logout"
+        case .password: "/account/password"
+        case .invitation(let token): "/invitations/\(token)"
         }
     }
 }

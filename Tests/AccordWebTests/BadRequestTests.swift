@@ -14,87 +14,87 @@ struct BadRequestTests {
             let world = try await World.make(app)
             let p = world.partnerID.uuidString
             let cases: [(HTTPMethod, String, HTTPHeaders, ByteBuffer?, HTTPStatus)] = [
-                (.POST, "/api/v1/goals", cam, ByteBuffer(string: "{not json"), .badRequest),
-                (.POST, "/api/v1/goals", cam, json(["partner_id": p]), .badRequest),
-                (.POST, "/api/v1/goals", [:], json(["partner_id": p]), .unauthorized),
+                (.POST, "/api/v1/goals", world.cam, ByteBuffer(string: "{not json"), .badRequest),
+                (.POST, "/api/v1/goals", world.cam, json(["partner_id": p]), .badRequest),
+                (.POST, "/api/v1/goals", ["Content-Type": "application/json"], json(["partner_id": p]), .unauthorized),
                 (
-                    .POST, "/api/v1/goals", actor("Mo", .partnerMember),
+                    .POST, "/api/v1/goals", world.partnerMember,
                     json(["partner_id": p, "period": "FY2026 Q4", "metric": "deal_registrations", "target": "9", "behaviour": "x"]),
-                    .unprocessableEntity
+                    .forbidden
                 ),
                 (
-                    .POST, "/api/v1/goals", cam,
+                    .POST, "/api/v1/goals", world.cam,
                     json(["partner_id": UUID().uuidString, "period": "FY2026 Q4", "metric": "revenue", "target": "1", "behaviour": "x"]),
                     .notFound
                 ),
                 (
-                    .POST, "/api/v1/goals", cam,
+                    .POST, "/api/v1/goals", world.cam,
                     json(["partner_id": p, "period": "FY2026 Q9", "metric": "revenue", "target": "1", "behaviour": "x"]),
                     .unprocessableEntity
                 ),
                 (
-                    .POST, "/api/v1/goals", cam,
+                    .POST, "/api/v1/goals", world.cam,
                     json(["partner_id": p, "period": "FY2026 Q4", "metric": "vibes", "target": "1", "behaviour": "x"]), .notFound
                 ),
                 (
-                    .POST, "/api/v1/goals", cam,
+                    .POST, "/api/v1/goals", world.cam,
                     json(["partner_id": p, "period": "FY2026 Q4", "metric": "deal_registrations", "target": "lots", "behaviour": "x"]),
                     .unprocessableEntity
                 ),
                 (
-                    .POST, "/api/v1/goals", cam,
+                    .POST, "/api/v1/goals", world.cam,
                     json(["partner_id": p, "period": "FY2026 Q4", "metric": "deal_registrations", "target": "9", "behaviour": "  "]),
                     .unprocessableEntity
                 ),
                 (
-                    .POST, "/api/v1/goals", cam,
+                    .POST, "/api/v1/goals", world.cam,
                     json(["partner_id": p, "period": "FY2025 Q1", "metric": "deal_registrations", "target": "9", "behaviour": "x"]),
                     .unprocessableEntity
                 ),
-                (.GET, "/api/v1/goals/not-a-uuid", [:], nil, .notFound),
-                (.GET, "/api/v1/goals/\(UUID())", [:], nil, .notFound),
-                (.POST, "/api/v1/goals/\(UUID())/accept", partnerAdmin, nil, .notFound),
-                (.GET, "/api/v1/partners?stage=famous", [:], nil, .unprocessableEntity),
+                (.GET, "/api/v1/goals/not-a-uuid", world.cam, nil, .notFound),
+                (.GET, "/api/v1/goals/\(UUID())", world.cam, nil, .notFound),
+                (.POST, "/api/v1/goals/\(UUID())/accept", world.partnerAdmin, nil, .notFound),
+                (.GET, "/api/v1/partners?stage=famous", world.cam, nil, .unprocessableEntity),
                 (
-                    .POST, "/api/v1/partners", cam,
+                    .POST, "/api/v1/partners", world.cam,
                     json([
                         "name": "X", "external_key": " bad", "business_model": "reseller", "region": "EU", "channel_manager": "C",
                         "fiscal_year_start_month": 1,
                     ]), .unprocessableEntity
                 ),
                 (
-                    .POST, "/api/v1/partners", cam,
+                    .POST, "/api/v1/partners", world.cam,
                     json([
                         "name": "X", "external_key": "X1", "business_model": "reseller", "region": "EU", "channel_manager": "C",
                         "fiscal_year_start_month": 13,
                     ]), .unprocessableEntity
                 ),
                 (
-                    .POST, "/api/v1/partners", cam,
+                    .POST, "/api/v1/partners", world.cam,
                     json([
                         "name": "X", "external_key": "GX-1", "business_model": "reseller", "region": "EU", "channel_manager": "C",
                         "fiscal_year_start_month": 1,
                     ]), .conflict
                 ),
                 (
-                    .POST, "/api/v1/partners", partnerAdmin,
+                    .POST, "/api/v1/partners", world.partnerAdmin,
                     json([
                         "name": "X", "external_key": "X2", "business_model": "reseller", "region": "EU", "channel_manager": "C",
                         "fiscal_year_start_month": 1,
                     ]), .forbidden
                 ),
-                (.POST, "/api/v1/partners/\(p)/stage", cam, json(["stage": "exited", "reason": ""]), .unprocessableEntity),
-                (.POST, "/api/v1/partners/\(p)/stage", cam, json(["stage": "recruited", "reason": "why not"]), .unprocessableEntity),
+                (.POST, "/api/v1/partners/\(p)/stage", world.cam, json(["stage": "exited", "reason": ""]), .unprocessableEntity),
+                (.POST, "/api/v1/partners/\(p)/stage", world.cam, json(["stage": "recruited", "reason": "why not"]), .unprocessableEntity),
                 (
-                    .POST, "/api/v1/partners/\(p)/capacity", cam,
+                    .POST, "/api/v1/partners/\(p)/capacity", world.cam,
                     json([
                         "as_of": "2026-01-01", "company_revenue": "10", "vendor_revenue_ttm": "20", "engineers": 1,
                         "certified_engineers": 0,
                     ]), .unprocessableEntity
                 ),
-                (.POST, "/api/v1/facts/sales", cam, json(["lines": []]), .unprocessableEntity),
+                (.POST, "/api/v1/facts/sales", world.cam, json(["lines": []]), .unprocessableEntity),
                 (
-                    .POST, "/api/v1/facts/sales", cam,
+                    .POST, "/api/v1/facts/sales", world.cam,
                     json([
                         "lines": [
                             [
@@ -104,16 +104,16 @@ struct BadRequestTests {
                         ]
                     ]), .unprocessableEntity
                 ),
-                (.POST, "/api/v1/imports/bananas", cam, ByteBuffer(string: "a,b"), .notFound),
+                (.POST, "/api/v1/imports/bananas", world.cam, ByteBuffer(string: "a,b"), .notFound),
                 (
-                    .POST, "/api/v1/programs/\(world.programID)/metrics", admin,
+                    .POST, "/api/v1/programs/\(world.programID)/metrics", world.admin,
                     json([
                         "key": "Bad Key", "name": "x", "unit": "count", "aggregation": "sum", "direction": "higher_is_better",
                         "category": "activity",
                     ]), .unprocessableEntity
                 ),
                 (
-                    .POST, "/api/v1/programs/\(world.programID)/metrics", admin,
+                    .POST, "/api/v1/programs/\(world.programID)/metrics", world.admin,
                     json([
                         "key": "demos", "name": "Demos", "unit": "lots", "aggregation": "sum", "direction": "higher_is_better",
                         "category": "activity",
@@ -133,12 +133,13 @@ struct BadRequestTests {
 
     @Test func pagesAnswerMissingRecordsWithAnHTMLPage() async throws {
         try await withAccord { app in
-            try await app.testing().test(.GET, "/partners/\(UUID())") { res in
+            let admin = try await token(app, "Ada Admin", .programAdmin)
+            try await app.testing().test(.GET, "/partners/\(UUID())", headers: admin) { res in
                 #expect(res.status == .notFound)
                 #expect(res.headers.contentType == .html)
                 #expect(res.body.string.contains("Not found"))
             }
-            try await app.testing().test(.GET, "/") { res in
+            try await app.testing().test(.GET, "/", headers: admin) { res in
                 #expect(res.status == .notFound)
                 #expect(res.body.string.contains("accord serve --demo"))
             }

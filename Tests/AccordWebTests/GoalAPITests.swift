@@ -25,7 +25,9 @@ struct GoalAPITests {
     @Test func theBaselineIsShownBeforeATargetIsTyped() async throws {
         try await withAccord { app in
             let world = try await World.make(app)
-            try await app.testing().test(.GET, "/api/v1/partners/\(world.partnerID)/baseline?metric=revenue&period=FY2026%20Q4") { res in
+            try await app.testing().test(
+                .GET, "/api/v1/partners/\(world.partnerID)/baseline?metric=revenue&period=FY2026%20Q4", headers: world.cam
+            ) { res in
                 #expect(res.status == .ok)
                 let baseline = try res.content.decode(DTO.Baseline.self)
                 #expect(baseline.baseline == "100000.00")
@@ -50,16 +52,16 @@ struct GoalAPITests {
             let proposed = try await world.propose(app, target: "130000").content.decode(DTO.Goal.self)
             #expect(proposed.status == "proposed" && proposed.awaitingSide == "partner")
             try await app.testing().test(
-                .POST, "/api/v1/goals/\(proposed.id)/counter", headers: partnerAdmin, body: json(["target": "115000.00"])
+                .POST, "/api/v1/goals/\(proposed.id)/counter", headers: world.partnerAdmin, body: json(["target": "115000.00"])
             ) { res in
                 #expect(res.status == .ok)
                 let goal = try res.content.decode(DTO.Goal.self)
                 #expect(goal.status == "proposed" && goal.awaitingSide == "vendor" && goal.revisions.count == 2)
             }
-            try await app.testing().test(.POST, "/api/v1/goals/\(proposed.id)/accept", headers: partnerAdmin) { res in
+            try await app.testing().test(.POST, "/api/v1/goals/\(proposed.id)/accept", headers: world.partnerAdmin) { res in
                 #expect(res.status == .unprocessableEntity, "the partner already accepted its own revision")
             }
-            try await app.testing().test(.POST, "/api/v1/goals/\(proposed.id)/accept", headers: cam) { res in
+            try await app.testing().test(.POST, "/api/v1/goals/\(proposed.id)/accept", headers: world.cam) { res in
                 let goal = try res.content.decode(DTO.Goal.self)
                 #expect(goal.status == "active", "agreed during its period, so active at once")
                 #expect(goal.target == "115000.00")
@@ -72,27 +74,29 @@ struct GoalAPITests {
         try await withAccord { app in
             let world = try await World.make(app)
             let goal = try await world.agreedRevenueGoal(app)
-            try await app.testing().test(.POST, "/api/v1/goals/\(goal.id)/lower", headers: admin, body: json(["target": "110000"])) { res in
+            try await app.testing().test(.POST, "/api/v1/goals/\(goal.id)/lower", headers: world.admin, body: json(["target": "110000"])) {
+                res in
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.errorReason?.contains("reason") == true)
             }
             try await app.testing().test(
-                .POST, "/api/v1/goals/\(goal.id)/lower", headers: cam, body: json(["target": "110000", "reason": "Budget freeze"])
+                .POST, "/api/v1/goals/\(goal.id)/lower", headers: world.cam, body: json(["target": "110000", "reason": "Budget freeze"])
             ) { res in
                 #expect(res.status == .unprocessableEntity)
             }
             try await app.testing().test(
-                .POST, "/api/v1/goals/\(goal.id)/lower", headers: admin,
+                .POST, "/api/v1/goals/\(goal.id)/lower", headers: world.admin,
                 body: json(["target": "110000", "reason": "Budget freeze at the largest customer"])
             ) { res in
                 #expect(res.status == .ok)
                 let lowered = try res.content.decode(DTO.Goal.self)
                 #expect(lowered.target == "110000.00" && lowered.lowered)
             }
-            try await app.testing().test(.GET, "/api/v1/audit?entity=goal&entity_id=\(goal.id.uuidString)") { res in
+            try await app.testing().test(.GET, "/api/v1/audit?entity=goal&entity_id=\(goal.id.uuidString)", headers: world.admin) { res in
                 let page = try res.content.decode(DTO.Page<DTO.AuditEntryDTO>.self)
                 let lower = try #require(page.items.first)
-                #expect(lower.action == "lower" && lower.reason == "Budget freeze at the largest customer" && lower.user == "Ada Admin")
+                #expect(
+                    lower.action == "lower" && lower.reason == "Budget freeze at the largest customer" && lower.user == "token Ada Admin")
                 #expect(lower.before?.contains("12000000") == true && lower.after?.contains("11000000") == true)
             }
         }
@@ -104,7 +108,7 @@ struct GoalAPITests {
             let goal = try await world.agreedRevenueGoal(app, target: "120000")
             // Only $50,000 is sold in the quarter.
             try await app.testing().test(
-                .POST, "/api/v1/facts/sales", headers: cam,
+                .POST, "/api/v1/facts/sales", headers: world.cam,
                 body: json([
                     "lines": [
                         [
@@ -116,7 +120,7 @@ struct GoalAPITests {
             ) { res in #expect(res.status == .created) }
             app.clock = .fixed(Day(year: 2027, month: 1, day: 2).noonUTC)
             try await runCommand(ClosePeriodCommand(), ["accord close-period"], app: app)
-            try await app.testing().test(.GET, "/api/v1/goals?partner_id=\(world.partnerID)") { res in
+            try await app.testing().test(.GET, "/api/v1/goals?partner_id=\(world.partnerID)", headers: world.cam) { res in
                 let goals = try res.content.decode(DTO.Page<DTO.Goal>.self).items
                 let closed = try #require(goals.first { $0.id == goal.id })
                 #expect(closed.status == "missed" && closed.closingActual == "50000.00")
@@ -128,7 +132,7 @@ struct GoalAPITests {
             }
             // Running the close again changes nothing.
             try await runCommand(ClosePeriodCommand(), ["accord close-period"], app: app)
-            try await app.testing().test(.GET, "/api/v1/goals?partner_id=\(world.partnerID)&status=active") { res in
+            try await app.testing().test(.GET, "/api/v1/goals?partner_id=\(world.partnerID)&status=active", headers: world.cam) { res in
                 let active = try res.content.decode(DTO.Page<DTO.Goal>.self).items
                 #expect(active.filter { $0.metric == "revenue" }.count == 1)
             }
@@ -140,7 +144,7 @@ struct GoalAPITests {
             let world = try await World.make(app)
             _ = try await world.agreedRevenueGoal(app, target: "120000")
             try await app.testing().test(
-                .POST, "/api/v1/facts/sales", headers: cam,
+                .POST, "/api/v1/facts/sales", headers: world.cam,
                 body: json([
                     "lines": [
                         [
@@ -150,7 +154,7 @@ struct GoalAPITests {
                     ]
                 ])
             ) { res in #expect(res.status == .created) }
-            try await app.testing().test(.GET, "/api/v1/partners/\(world.partnerID)/scorecard") { res in
+            try await app.testing().test(.GET, "/api/v1/partners/\(world.partnerID)/scorecard", headers: world.cam) { res in
                 #expect(res.status == .ok)
                 let card = try res.content.decode(DTO.Scorecard.self)
                 #expect(card.period == "FY2026 Q4")

@@ -37,7 +37,8 @@ struct ImportTests {
             let once = try await totals(app, world)
             #expect(once.0 == before.0 + 2 && once.1 == before.1 + 125_050)
             try await runCommand(ImportCommand(), ["accord import", "sales", path], app: app)
-            try await app.testing().test(.POST, "/api/v1/imports/sales", headers: cam, body: ByteBuffer(string: Self.goodCSV)) { res in
+            try await app.testing().test(.POST, "/api/v1/imports/sales", headers: world.cam, body: ByteBuffer(string: Self.goodCSV)) {
+                res in
                 #expect(res.status == .ok)
                 let result = try res.content.decode(DTO.ImportResult.self)
                 #expect(result.inserted == 0 && result.alreadyPresent == 2)
@@ -58,7 +59,7 @@ struct ImportTests {
                 try await runCommand(ImportCommand(), ["accord import", "sales", path], app: app)
             }
             #expect(failure?.rows == [RowError(line: 4, reason: "date '2026-13-01' is not a date (YYYY-MM-DD)")])
-            try await app.testing().test(.POST, "/api/v1/imports/sales", headers: cam, body: ByteBuffer(string: csv)) { res in
+            try await app.testing().test(.POST, "/api/v1/imports/sales", headers: world.cam, body: ByteBuffer(string: csv)) { res in
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.errorReason?.contains("line 4") == true)
             }
@@ -72,7 +73,9 @@ struct ImportTests {
             let world = try await World.make(app)
             let before = try await totals(app, world)
             let csv = Self.goodCSV + "\nT3,NOPE,2026-10-01,10.00,USD,Hooli,,EMEA"
-            try await app.testing().test(.POST, "/api/v1/imports/sales?skip_invalid=true", headers: cam, body: ByteBuffer(string: csv)) {
+            try await app.testing().test(
+                .POST, "/api/v1/imports/sales?skip_invalid=true", headers: world.cam, body: ByteBuffer(string: csv)
+            ) {
                 res in
                 #expect(res.status == .created)
                 let result = try res.content.decode(DTO.ImportResult.self)
@@ -96,7 +99,7 @@ struct ImportTests {
                 (Self.goodCSV + "\nT9,GX-1,2026-10-03,-1.00,USD,Initech,,EMEA", "line 4: amount -1.00 is negative"),
             ]
             for (csv, expected) in cases {
-                try await app.testing().test(.POST, "/api/v1/imports/sales", headers: cam, body: ByteBuffer(string: csv)) { res in
+                try await app.testing().test(.POST, "/api/v1/imports/sales", headers: world.cam, body: ByteBuffer(string: csv)) { res in
                     #expect(res.status == .unprocessableEntity)
                     #expect(res.errorReason?.contains(expected) == true, "\(res.errorReason ?? "none") should say \(expected)")
                 }

@@ -25,7 +25,8 @@ func withAccord<T>(today: Day = testToday, _ body: (Application) async throws ->
         }
     }
     do {
-        try await configure(app, options: AccordOptions(database: location, clock: .fixed(today.noonUTC), autoMigrate: false))
+        try await configure(
+            app, options: AccordOptions(database: location, clock: .fixed(today.noonUTC), autoMigrate: false, bcryptCost: 4))
         if url != nil, let sql = app.db as? any SQLDatabase { try await sql.raw("CREATE SCHEMA \(ident: String(schema))").run() }
         try await app.autoMigrate()
         let result = try await body(app)
@@ -39,21 +40,33 @@ func withAccord<T>(today: Day = testToday, _ body: (Application) async throws ->
     }
 }
 
-/// Headers naming the acting user (until accounts exist).
-func actor(_ name: String, _ role: Role) -> HTTPHeaders {
-    ["Accord-Actor": name, "Accord-Role": role.rawValue, "Content-Type": "application/json"]
+/// Creates an API token for a role and returns headers that use it.
+func token(_ app: Application, _ name: String, _ role: Role, partner: UUID? = nil) async throws -> HTTPHeaders {
+    let secret = Secrets.token(prefix: "acc")
+    _ = try await AccordStore(database: app.db).createToken(
+        name: name, tokenHash: Secrets.hash(secret), role: role, partnerID: partner, by: Actor(name: "test setup", role: .programAdmin),
+        at: app.clock.now())
+    return ["Authorization": "Bearer \(secret)", "Content-Type": "application/json"]
 }
 
-let cam = actor("Casey CAM", .channelManager)
-let admin = actor("Ada Admin", .programAdmin)
-let partnerAdmin = actor("Pat Partner", .partnerAdmin)
-
-/// A program with one calendar-year partner whose FY2025 Q4 revenue was $100,000.00: the baseline of FY2026 Q4.
+/// A program with two calendar-year partners in two portfolios, and a token for every role. Partner A's
+/// FY2025 Q4 revenue was $100,000.00: the baseline of FY2026 Q4.
 struct World {
     let programID: UUID
     let partnerID: UUID
+    let otherPartnerID: UUID
+    let admin: HTTPHeaders
+    /// The channel manager owning partner A.
+    let cam: HTTPHeaders
+    /// A channel manager owning partner B only.
+    let otherCAM: HTTPHeaders
+    let partnerAdmin: HTTPHeaders
+    let partnerMember: HTTPHeaders
+    /// Partner B's admin.
+    let otherPartnerAdmin: HTTPHeaders
 
     static func make(_ app: Application) async throws -> World {
+        let admin = try await token(app, "Ada Admin", .programAdmin)
         var programID: UUID!
         try await app.testing().test(
             .POST, "/api/v1/programs", headers: admin,
@@ -62,43 +75,55 @@ struct World {
             #expect(res.status == .created)
             programID = try res.content.decode(DTO.Program.self).id
         }
-        var partnerID: UUID!
-        try await app.testing().test(
-            .POST, "/api/v1/partners", headers: cam,
-            body: json([
-                "name": "Globex Resellers", "external_key": "GX-1", "business_model": "reseller", "region": "EMEA",
-                "channel_manager": "Casey CAM", "fiscal_year_start_month": 1, "stage": "established",
-            ])
-        ) { res in
-            #expect(res.status == .created)
-            partnerID = try res.content.decode(DTO.Partner.self).id
+        func partner(_ name: String, _ key: String, cam: String) async throws -> UUID {
+            var id: UUID!
+            try await app.testing().test(
+                .POST, "/api/v1/partners", headers: admin,
+                body: json([
+                    "name": name, "external_key": key, "business_model": "reseller", "region": "EMEA",
+                    "channel_manager": cam, "fiscal_year_start_month": 1, "stage": "established",
+                ])
+            ) { res in
+                #expect(res.status == .created)
+                id = try res.content.decode(DTO.Partner.self).id
+            }
+            return id
         }
+        let partnerID = try await partner("Globex Resellers", "GX-1", cam: "Casey CAM")
+        let otherPartnerID = try await partner("Initrode Systems", "IN-2", cam: "Olive CAM")
+        let world = World(
+            programID: programID, partnerID: partnerID, otherPartnerID: otherPartnerID, admin: admin,
+            cam: try await token(app, "Casey CAM", .channelManager), otherCAM: try await token(app, "Olive CAM", .channelManager),
+            partnerAdmin: try await token(app, "Pat Partner", .partnerAdmin, partner: partnerID),
+            partnerMember: try await token(app, "Mo Member", .partnerMember, partner: partnerID),
+            otherPartnerAdmin: try await token(app, "Ivy Initrode", .partnerAdmin, partner: otherPartnerID))
         let csv = """
             transaction_id,partner_key,date,amount,currency,customer
             H1,GX-1,2025-10-15,60000.00,USD,Initech
             H2,GX-1,2025-11-20,40000.00,USD,Umbrella
+            H3,IN-2,2025-10-15,70000.00,USD,Hooli
             """
-        try await app.testing().test(.POST, "/api/v1/imports/sales", headers: cam, body: ByteBuffer(string: csv)) { res in
+        try await app.testing().test(.POST, "/api/v1/imports/sales", headers: world.cam, body: ByteBuffer(string: csv)) { res in
             #expect(res.status == .created)
         }
         try await app.testing().test(
-            .POST, "/api/v1/facts/activities", headers: cam,
+            .POST, "/api/v1/facts/activities", headers: world.cam,
             body: json([
                 "records": [
                     ["activity_id": "D1", "partner_key": "GX-1", "date": "2025-10-02", "metric": "deal_registrations", "value": "4"]
                 ]
             ])
         ) { res in #expect(res.status == .created) }
-        return World(programID: programID, partnerID: partnerID)
+        return world
     }
 
     /// Proposes (as the CAM) and returns the response.
-    func propose(_ app: Application, metric: String = "revenue", target: String, period: String = "FY2026 Q4", headers: HTTPHeaders = cam)
+    func propose(_ app: Application, metric: String = "revenue", target: String, period: String = "FY2026 Q4", headers: HTTPHeaders? = nil)
         async throws -> TestingHTTPResponse
     {
         var response: TestingHTTPResponse!
         try await app.testing().test(
-            .POST, "/api/v1/goals", headers: headers,
+            .POST, "/api/v1/goals", headers: headers ?? cam,
             body: json([
                 "partner_id": partnerID.uuidString, "period": period, "metric": metric, "target": target,
                 "behaviour": "Win two reference customers in healthcare",

@@ -42,6 +42,11 @@ public struct Metric: Hashable, Codable, Sendable, Identifiable {
         try FixedPoint.parse(text, decimals: decimals(currency: currency))
     }
 
+    /// A value as exact decimal text for machines and forms: `120000.00`, `12.5`.
+    public func plainText(_ value: Int64, currency: Currency) -> String {
+        FixedPoint.format(value, decimals: decimals(currency: currency), grouping: false)
+    }
+
     /// Formats a value for people: `$12,500.00`, `87.5 %`, `12`.
     public func format(_ value: Int64, currency: Currency) -> String {
         switch unit {

@@ -15,6 +15,10 @@ public enum AccordMigrations {
         CreateSalesLines(),
         CreateActivityRecords(),
         CreateAuditEntries(),
+        CreateUsers(),
+        CreatePasswordLinks(),
+        CreateAPITokens(),
+        CreateLoginFailures(),
     ]
 }
 

@@ -20,6 +20,10 @@ public enum Format {
 
     public static func goalStatusLabel(_ status: GoalStatus) -> String { status.rawValue.capitalized }
 
+    /// An attribute value for Plot, which writes attribute values as given: every value that is not a
+    /// literal goes through here, so typed text can never close the attribute.
+    public static func attribute(_ value: String) -> String { escape(value) }
+
     /// Escapes text for SVG and other hand-built markup.
     public static func escape(_ text: String) -> String {
         var out = ""

@@ -5,14 +5,15 @@ public enum PageLayout {
     public enum Section: Equatable, Sendable { case overview, partner, none }
 
     public static func render(
-        title: String, section: Section, programName: String?, @NodeBuilderBody content: () -> [Node<HTML.BodyContext>]
+        title: String, section: Section, chrome: PageChrome, @NodeBuilderBody content: () -> [Node<HTML.BodyContext>]
     ) -> String {
         let html = HTML(
             .lang(.english),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title(title + " · Accord"),
+                // Plot's `.title` also copies the raw title into social meta tags; a plain escaped title is enough.
+                .element(named: "title", text: title + " · Accord"),
                 .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
             ),
             .body(
@@ -21,11 +22,24 @@ public enum PageLayout {
                     .div(
                         .class("topbar-inner"),
                         .a(.class("brand"), .href(SiteURL.overview.path), .span(.class("brand-mark"), "◆"), .text(" Accord")),
-                        .unwrap(programName) { .span(.class("program-name"), .text($0)) },
+                        .unwrap(chrome.programName) { .span(.class("program-name"), .text($0)) },
                         .nav(
                             .attribute(named: "aria-label", value: "Main"),
-                            .a(.href(SiteURL.overview.path), .if(section == .overview, .class("active")), "Program overview"),
-                            .a(.href(SiteURL.api.path + "/partners"), "API")
+                            .if(
+                                chrome.isVendor,
+                                .a(.href(SiteURL.overview.path), .if(section == .overview, .class("active")), "Program overview")),
+                            .unwrap(chrome.userName) { name in
+                                .group(
+                                    .a(
+                                        .href(SiteURL.password.path), .class("user"), .text(name),
+                                        .span(.class("role"), .text(" · " + (chrome.roleLabel ?? "")))),
+                                    .form(
+                                        .class("inline"), .method(.post), .action(SiteURL.logout.path),
+                                        .input(.type(.hidden), .name("_csrf"), .value(Format.attribute(chrome.csrf ?? ""))),
+                                        .button(.type(.submit), .class("link-button"), "Sign out")
+                                    )
+                                )
+                            }
                         )
                     )
                 ),

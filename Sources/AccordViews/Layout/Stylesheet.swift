@@ -49,6 +49,19 @@ public enum Stylesheet {
         .notice { background: #fff8e6; border: 1px solid #f0dca8; border-radius: 8px; padding: 10px 14px; margin: 10px 0; }
         .empty { background: var(--card); border: 1px dashed var(--line); border-radius: 10px; padding: 28px; text-align: center; color: var(--muted); }
         .meta { display: flex; flex-wrap: wrap; gap: 8px 20px; color: var(--muted); font-size: 14px; margin-bottom: 8px; }
+        .narrow { max-width: 420px; margin: 32px auto; }
+        .field { margin: 14px 0; display: flex; flex-direction: column; gap: 4px; }
+        .field label { font-weight: 600; font-size: 14px; }
+        .field input, .field select, .field textarea { font: inherit; padding: 8px 10px; border: 1px solid #c5cfd9; border-radius: 6px; background: #fff; }
+        .field input:focus { outline: 2px solid #7fb3e6; border-color: var(--brand); }
+        .has-error input { border-color: var(--bad); } .field-error { color: var(--bad); font-size: 13px; margin: 0; }
+        .button { font: inherit; font-weight: 600; background: var(--brand); color: #fff; border: 0; border-radius: 6px; padding: 9px 16px; cursor: pointer; }
+        .button:hover { background: #244a6f; }
+        .notice.error { background: #fbe4e1; border-color: #f0b8b0; } .notice.success { background: #e3f4ea; border-color: #b5dfc5; }
+        form.inline { display: inline; margin: 0; }
+        .link-button { font: inherit; background: none; border: 0; color: #d6e3f0; cursor: pointer; padding: 4px 0; }
+        .link-button:hover { color: #fff; text-decoration: underline; }
+        .topbar nav a.user { color: #fff; } .topbar .role { color: #b9c9da; font-size: 13px; }
         .footer { text-align: center; color: var(--muted); font-size: 12px; padding: 24px; }
         .table-wrap { overflow-x: auto; }
         @media (max-width: 640px) {

@@ -46,13 +46,13 @@ public enum OverviewPage {
             }
         }
 
-        public let programName: String
+        public let chrome: PageChrome
         public let today: Day
         public let goalCounts: [GoalStatus: Int]
         public let rows: [Row]
 
-        public init(programName: String, today: Day, goalCounts: [GoalStatus: Int], rows: [Row]) {
-            self.programName = programName
+        public init(chrome: PageChrome, today: Day, goalCounts: [GoalStatus: Int], rows: [Row]) {
+            self.chrome = chrome
             self.today = today
             self.goalCounts = goalCounts
             self.rows = rows

@@ -3,7 +3,7 @@ import Plot
 
 extension OverviewPage {
     public static func render(_ model: Model) -> String {
-        PageLayout.render(title: "Program overview", section: .overview, programName: model.programName) {
+        PageLayout.render(title: "Program overview", section: .overview, chrome: model.chrome) {
             BodyNode.h1(.text("Program overview"))
             BodyNode.p(
                 .class("subtitle"),

@@ -44,7 +44,7 @@ public enum PartnerPage {
             }
         }
 
-        public let programName: String
+        public let chrome: PageChrome
         public let partnerID: UUID
         public let name: String
         public let externalKey: String
@@ -64,12 +64,12 @@ public enum PartnerPage {
         public let asOf: Day
 
         public init(
-            programName: String, partnerID: UUID, name: String, externalKey: String, stage: LifecycleStage,
+            chrome: PageChrome, partnerID: UUID, name: String, externalKey: String, stage: LifecycleStage,
             businessModel: String, region: String, channelManager: String, tier: String, periodLabel: String,
             vendorPeriods: String, previousPeriod: String, nextPeriod: String, shareOfWallet: Double?, trainedShare: Double?,
             goals: [GoalLine], issues: [String], asOf: Day
         ) {
-            self.programName = programName
+            self.chrome = chrome
             self.partnerID = partnerID
             self.name = name
             self.externalKey = externalKey

@@ -182,7 +182,7 @@ enum DTO {
         let lowered: Bool
 
         init(_ g: AccordCore.Goal, metric: AccordCore.Metric, currency: Currency) {
-            let value = { (v: Int64) in FixedPoint.format(v, decimals: metric.decimals(currency: currency), grouping: false) }
+            let value = { (v: Int64) in metric.plainText(v, currency: currency) }
             id = g.id
             partnerId = g.partnerID
             period = g.period.label

@@ -7,7 +7,6 @@ import Vapor
 /// A batch lands whole or not at all; ids already stored count once.
 enum FactsAPI {
     @Sendable static func postSales(req: Request) async throws -> Response {
-        _ = try req.actor()
         let batch = try req.content.decode(DTO.SalesBatch.self)
         let program = try await req.program(batch.programId)
         let header = ["transaction_id", "partner_key", "date", "amount", "currency", "customer", "solution", "region"]
@@ -21,7 +20,6 @@ enum FactsAPI {
     }
 
     @Sendable static func postActivities(req: Request) async throws -> Response {
-        _ = try req.actor()
         let batch = try req.content.decode(DTO.ActivityBatch.self)
         let program = try await req.program(batch.programId)
         let header = ["activity_id", "partner_key", "date", "metric", "value", "subject"]
@@ -38,21 +36,23 @@ enum FactsAPI {
             throw InputError("a batch holds at most 10,000 items; send larger sets as CSV to /api/v1/imports", status: .payloadTooLarge)
         }
         let csv = ([header] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n")
-        let report = try await FactImporter(store: req.store, programID: program.id, kind: kind)
+        let report = try await FactImporter(store: req.store, programID: program.id, kind: kind, onlyPartner: try req.readablePartner())
             .run(chunks: OneChunk(bytes: Array(csv.utf8)))
         return try await result(report).encodeResponse(status: report.inserted > 0 ? .created : .ok, for: req)
     }
 
-    @Sendable static func importCSV(req: Request) async throws -> Response {
-        _ = try req.actor()
-        guard let kindText = req.parameters.get("kind"), let kind = FactRowParser.Kind(rawValue: kindText) else {
-            throw Abort(.notFound, reason: "imports are 'sales' or 'activities'")
-        }
+    @Sendable static func importSales(req: Request) async throws -> Response { try await importCSV(.sales, req: req) }
+
+    @Sendable static func importActivities(req: Request) async throws -> Response { try await importCSV(.activities, req: req) }
+
+    /// Partner users import only their own partner's activities: other keys read as unknown.
+    static func importCSV(_ kind: FactRowParser.Kind, req: Request) async throws -> Response {
         let program = try await req.program(nil)
         let skipInvalid = (try? req.query.get(Bool.self, at: "skip_invalid")) ?? false
         let chunks = req.body.map { buffer in Array(buffer: buffer) }
-        let report = try await FactImporter(store: req.store, programID: program.id, kind: kind, skipInvalid: skipInvalid).run(
-            chunks: chunks)
+        let report = try await FactImporter(
+            store: req.store, programID: program.id, kind: kind, skipInvalid: skipInvalid, onlyPartner: try req.readablePartner()
+        ).run(chunks: chunks)
         return try await result(report).encodeResponse(status: report.inserted > 0 ? .created : .ok, for: req)
     }
 

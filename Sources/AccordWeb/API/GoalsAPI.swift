@@ -8,6 +8,11 @@ enum GoalsAPI {
     @Sendable static func list(req: Request) async throws -> DTO.Page<DTO.Goal> {
         var query = GoalQuery()
         query.partnerID = try? req.query.get(UUID.self, at: "partner_id")
+        if let own = try req.readablePartner() {
+            // A partner user's list is their own partner's, whatever partner_id says.
+            guard query.partnerID == nil || query.partnerID == own else { return .init(items: [], total: 0) }
+            query.partnerID = own
+        }
         if query.partnerID == nil { query.programID = try await req.program(nil).id }
         if let status = try? req.query.get(String.self, at: "status") {
             guard let value = GoalStatus(rawValue: status) else { throw InputError("unknown status '\(status)'", field: "status") }
@@ -25,6 +30,7 @@ enum GoalsAPI {
     @Sendable static func propose(req: Request) async throws -> Response {
         let actor = try req.actor()
         let body = try req.content.decode(DTO.NewGoal.self)
+        try await req.requireChange(partnerID: body.partnerId)
         let goal = try await workflow(req).propose(
             .init(
                 partnerID: body.partnerId, periodLabel: body.period, metricKey: body.metric, ownerSide: body.ownerSide ?? .partner,

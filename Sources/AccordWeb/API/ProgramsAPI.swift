@@ -16,7 +16,6 @@ enum ProgramsAPI {
 
     @Sendable static func create(req: Request) async throws -> Response {
         let actor = try req.actor()
-        guard actor.role == .programAdmin else { throw InputError("only a program admin creates programs", status: .forbidden) }
         let body = try req.content.decode(DTO.NewProgram.self)
         let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 200 else { throw InputError("a program needs a name of 1–200 characters", field: "name") }
@@ -35,7 +34,6 @@ enum ProgramsAPI {
 
     @Sendable static func addMetric(req: Request) async throws -> Response {
         let actor = try req.actor()
-        guard actor.role == .programAdmin else { throw InputError("only a program admin adds metrics", status: .forbidden) }
         let programID = try req.id("programID")
         _ = try await req.store.program(programID)
         let body = try req.content.decode(DTO.NewMetric.self)

@@ -1,5 +1,6 @@
 import AccordStore
 import Fluent
+import FluentKit
 import Foundation
 import Vapor
 
@@ -8,18 +9,32 @@ public struct AccordOptions: Sendable {
     public var database: DatabaseLocation
     public var clock: AccordClock
     public var autoMigrate: Bool
+    /// bcrypt cost for passwords; tests lower it to stay fast.
+    public var bcryptCost: Int
+    /// Marks the session cookie `Secure`: set when Accord is served over TLS (directly or behind a proxy).
+    public var secureCookies: Bool
+    /// The address people use to reach Accord, for one-time links printed by the CLI.
+    public var publicURL: String
 
-    public init(database: DatabaseLocation, clock: AccordClock = .system, autoMigrate: Bool = true) {
+    public init(
+        database: DatabaseLocation, clock: AccordClock = .system, autoMigrate: Bool = true, bcryptCost: Int = 12,
+        secureCookies: Bool = false, publicURL: String = "http://127.0.0.1:8080"
+    ) {
         self.database = database
         self.clock = clock
         self.autoMigrate = autoMigrate
+        self.bcryptCost = bcryptCost
+        self.secureCookies = secureCookies
+        self.publicURL = publicURL
     }
 
     /// `DATABASE_URL` or `ACCORD_SQLITE` / `accord.sqlite`; `ACCORD_TODAY` pins the date.
     public static func fromEnvironment() -> AccordOptions {
         let environment = ProcessInfo.processInfo.environment
         return AccordOptions(
-            database: .fromEnvironment(environment, sqliteFile: nil), clock: .fromEnvironment(environment))
+            database: .fromEnvironment(environment, sqliteFile: nil), clock: .fromEnvironment(environment),
+            secureCookies: environment["ACCORD_SECURE_COOKIES"] == "1" || environment["ACCORD_PUBLIC_URL"]?.hasPrefix("https://") == true,
+            publicURL: environment["ACCORD_PUBLIC_URL"] ?? "http://127.0.0.1:8080")
     }
 }
 
@@ -27,22 +42,54 @@ public func configure(_ app: Application, options: AccordOptions) async throws {
     app.clock = options.clock
     try options.database.register(on: app.databases)
     app.migrations.add(AccordMigrations.all)
+    app.migrations.add(SessionRecord.migration)
+    app.publicURL = options.publicURL
 
-    let encoder = JSONEncoder()
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    encoder.dateEncodingStrategy = .iso8601
-    encoder.outputFormatting = [.sortedKeys]
-    let decoder = JSONDecoder()
-    decoder.keyDecodingStrategy = .convertFromSnakeCase
-    decoder.dateDecodingStrategy = .iso8601
-    ContentConfiguration.global.use(encoder: encoder, for: .json)
-    ContentConfiguration.global.use(decoder: decoder, for: .json)
-
+    _ = APIJSON.installed
     app.routes.defaultMaxBodySize = "4mb"
+    // Sessions live in the database so that several instances share them.
+    app.passwords.use(.bcrypt(cost: options.bcryptCost))
+    app.decoyPasswordHash = try Bcrypt.hash("decoy password for unknown sign-in names", cost: options.bcryptCost)
+    app.sessions.use(.fluent)
+    let secure = options.secureCookies
+    app.sessions.configuration = SessionsConfiguration(cookieName: "accord_session") { id in
+        HTTPCookies.Value(string: id.string, maxAge: 7 * 24 * 3600, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+
     app.middleware = .init()
     app.middleware.use(AccordErrorMiddleware())
+    app.middleware.use(SecurityHeaders())
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(SessionAuthenticator())
+    app.middleware.use(TokenAuthenticator())
+    app.middleware.use(CSRFProtection())
 
     try routes(app)
     AccordCommands.register(on: app)
     if options.autoMigrate { try await app.autoMigrate() }
+}
+
+extension Application {
+    private struct PublicURLKey: StorageKey { typealias Value = String }
+
+    var publicURL: String {
+        get { storage[PublicURLKey.self] ?? "http://127.0.0.1:8080" }
+        set { storage[PublicURLKey.self] = newValue }
+    }
+}
+
+/// The API speaks snake_case JSON with ISO 8601 dates. Vapor's content configuration is process-wide,
+/// so it is set once (a static let runs exactly once, even when tests configure apps in parallel).
+enum APIJSON {
+    static let installed: Void = {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.dateDecodingStrategy = .iso8601
+        ContentConfiguration.global.use(encoder: encoder, for: .json)
+        ContentConfiguration.global.use(decoder: decoder, for: .json)
+    }()
 }

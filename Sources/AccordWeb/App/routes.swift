@@ -1,51 +1,59 @@
 import Vapor
 
-/// The table of contents of every URL Accord serves.
+/// The table of contents of every URL Accord serves, grouped by who may enter (one guard per group).
 func routes(_ app: Application) throws {
-    // MARK: operations
+    // MARK: public — operations, assets, signing in
     app.get("healthz") { _ in ["status": "ok"] }
-
-    // MARK: pages (HTML)
-    app.get(use: PagesController.overview)
-    app.get("partners", ":partnerID", use: PagesController.partner)
     app.get("styles.css", use: PagesController.stylesheet)
+    app.get("login", use: AccountController.signInPage)
+    app.post("login", use: AccountController.signIn)
+    app.get("invitations", ":token", use: AccountController.linkPage)
+    app.post("invitations", ":token", use: AccountController.setPasswordFromLink)
 
-    // MARK: JSON API
-    let api = app.grouped("api", "v1")
+    // MARK: pages for every signed-in user
+    let pages = app.grouped(Guard.SignedIn())
+    pages.get(use: PagesController.home)
+    pages.post("logout", use: AccountController.signOut)
+    pages.get("account", "password", use: AccountController.passwordPage)
+    pages.post("account", "password", use: AccountController.changePassword)
+    pages.grouped(Guard.PartnerScope()).get("partners", ":partnerID", use: PagesController.partner)
 
-    // programs and metrics (DOMAIN §4)
+    // MARK: JSON API — every signed-in user (lists are filtered to what the viewer may read)
+    let api = app.grouped("api", "v1").grouped(Guard.SignedIn())
     api.get("programs", use: ProgramsAPI.list)
-    api.post("programs", use: ProgramsAPI.create)
     api.get("programs", ":programID", use: ProgramsAPI.show)
     api.get("programs", ":programID", "metrics", use: ProgramsAPI.metrics)
-    api.post("programs", ":programID", "metrics", use: ProgramsAPI.addMetric)
-
-    // partners (DOMAIN §3) and their scorecards (§6)
     api.get("partners", use: PartnersAPI.list)
-    api.post("partners", use: PartnersAPI.create)
-    api.get("partners", ":partnerID", use: PartnersAPI.show)
-    api.post("partners", ":partnerID", "stage", use: PartnersAPI.changeStage)
-    api.get("partners", ":partnerID", "capacity", use: PartnersAPI.capacity)
-    api.post("partners", ":partnerID", "capacity", use: PartnersAPI.addCapacity)
-    api.get("partners", ":partnerID", "scorecard", use: PartnersAPI.scorecard)
-    api.get("partners", ":partnerID", "baseline", use: PartnersAPI.baseline)
-
-    // goals and their agreement (DOMAIN §5)
     api.get("goals", use: GoalsAPI.list)
     api.post("goals", use: GoalsAPI.propose)
-    api.get("goals", ":goalID", use: GoalsAPI.show)
-    api.post("goals", ":goalID", "send", use: GoalsAPI.send)
-    api.post("goals", ":goalID", "counter", use: GoalsAPI.counter)
-    api.post("goals", ":goalID", "accept", use: GoalsAPI.accept)
-    api.post("goals", ":goalID", "decline", use: GoalsAPI.decline)
-    api.post("goals", ":goalID", "withdraw", use: GoalsAPI.withdraw)
-    api.post("goals", ":goalID", "lower", use: GoalsAPI.lower)
-
-    // facts in (DOMAIN §4): JSON batches, and CSV bodies streamed
-    api.post("facts", "sales", use: FactsAPI.postSales)
     api.post("facts", "activities", use: FactsAPI.postActivities)
-    api.on(.POST, "imports", ":kind", body: .stream, use: FactsAPI.importCSV)
+    api.on(.POST, "imports", "activities", body: .stream, use: FactsAPI.importActivities)
 
-    // audit log (DOMAIN §14)
-    api.get("audit", use: AuditAPI.list)
+    // MARK: JSON API — one partner: readable by the vendor and that partner's users; changes need the right to change it
+    let partner = api.grouped(Guard.PartnerScope())
+    partner.get("partners", ":partnerID", use: PartnersAPI.show)
+    partner.get("partners", ":partnerID", "capacity", use: PartnersAPI.capacity)
+    partner.post("partners", ":partnerID", "capacity", use: PartnersAPI.addCapacity)
+    partner.get("partners", ":partnerID", "scorecard", use: PartnersAPI.scorecard)
+    partner.get("partners", ":partnerID", "baseline", use: PartnersAPI.baseline)
+    partner.get("goals", ":goalID", use: GoalsAPI.show)
+    partner.post("goals", ":goalID", "send", use: GoalsAPI.send)
+    partner.post("goals", ":goalID", "counter", use: GoalsAPI.counter)
+    partner.post("goals", ":goalID", "accept", use: GoalsAPI.accept)
+    partner.post("goals", ":goalID", "decline", use: GoalsAPI.decline)
+    partner.post("goals", ":goalID", "withdraw", use: GoalsAPI.withdraw)
+    partner.post("goals", ":goalID", "lower", use: GoalsAPI.lower)
+
+    // MARK: JSON API — vendor staff: partner records and sales facts
+    let vendor = api.grouped(Guard.Vendor())
+    vendor.post("partners", use: PartnersAPI.create)
+    vendor.grouped(Guard.PartnerScope()).post("partners", ":partnerID", "stage", use: PartnersAPI.changeStage)
+    vendor.post("facts", "sales", use: FactsAPI.postSales)
+    vendor.on(.POST, "imports", "sales", body: .stream, use: FactsAPI.importSales)
+
+    // MARK: JSON API — program admins: programs, metrics, the audit log
+    let admin = api.grouped(Guard.Admin())
+    admin.post("programs", use: ProgramsAPI.create)
+    admin.post("programs", ":programID", "metrics", use: ProgramsAPI.addMetric)
+    admin.get("audit", use: AuditAPI.list)
 }

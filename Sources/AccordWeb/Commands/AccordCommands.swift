@@ -9,6 +9,8 @@ enum AccordCommands {
         app.asyncCommands.use(ImportCommand(), as: "import")
         app.asyncCommands.use(ClosePeriodCommand(), as: "close-period")
         app.asyncCommands.use(DemoCommand(), as: "demo")
+        app.asyncCommands.use(UserCommands(), as: "user")
+        app.asyncCommands.use(TokenCommands(), as: "token")
     }
 }
 
@@ -30,10 +32,10 @@ struct ServeCommandWithDemo: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         if signature.demo {
-            let loaded = try await DemoLoader(store: .init(database: context.application.db), clock: context.application.clock)
-                .loadIfEmpty()
+            let loaded = try await DemoLoader(app: context.application).loadIfEmpty()
             context.console.info(
                 loaded ? "Loaded the demo program." : "The database already holds a program; the demo was not loaded again.")
+            context.console.info(DemoUsers.signInHelp)
         }
         var arguments = ["accord serve"]
         if let hostname = signature.hostname { arguments += ["--hostname", hostname] }

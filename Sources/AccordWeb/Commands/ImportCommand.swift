@@ -78,7 +78,7 @@ struct DemoCommand: AsyncCommand {
     var help: String { "Loads the demo program into an empty database." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let loaded = try await DemoLoader(store: .init(database: context.application.db), clock: context.application.clock).loadIfEmpty()
+        let loaded = try await DemoLoader(app: context.application).loadIfEmpty()
         context.console.info(loaded ? "Loaded the demo program." : "The database already holds a program; nothing was loaded.")
     }
 }

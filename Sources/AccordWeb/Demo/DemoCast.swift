@@ -37,7 +37,5 @@ enum DemoCast {
         BusinessModel.allCases[index % BusinessModel.allCases.count]
     }
 
-    static func contact(for partner: Partner) -> Actor {
-        Actor(name: "Partner admin at \(partner.name)", role: .partnerAdmin)
-    }
+    static func contact(for partner: Partner) -> Actor { DemoUsers.contact(for: partner) }
 }

@@ -1,6 +1,7 @@
 import AccordCore
 import AccordStore
 import Foundation
+import Vapor
 
 /// Loads a realistic demo program: ~40 partners in every stage, business model and region, four
 /// fiscal rhythms, two years of sales and activity, and goals in every state — created through the
@@ -8,6 +9,19 @@ import Foundation
 struct DemoLoader {
     let store: AccordStore
     let clock: AccordClock
+    /// Hashes the demo users' passwords (bcrypt, as for every user).
+    let hashPassword: @Sendable (String) async throws -> String
+
+    init(store: AccordStore, clock: AccordClock, hashPassword: @escaping @Sendable (String) async throws -> String) {
+        self.store = store
+        self.clock = clock
+        self.hashPassword = hashPassword
+    }
+
+    /// The demo for an application: its database, clock and password hasher.
+    init(app: Application) {
+        self.init(store: AccordStore(database: app.db), clock: app.clock, hashPassword: { try app.password.hash($0) })
+    }
 
     /// Loads the demo when the database holds no program; returns whether it did.
     func loadIfEmpty() async throws -> Bool {
@@ -52,6 +66,7 @@ struct DemoLoader {
             try await tx.append(sales: salesRows, programID: program.id) + tx.append(activities: activityRows, programID: program.id)
         }
 
+        try await DemoUsers.create(in: store, programID: program.id, hash: hashPassword, at: start)
         try await DemoGoals(store: store, program: program, today: today, now: clock.now())
             .create(for: partners.map(\.0).filter { $0.stage != .exited }, random: &random)
     }

@@ -22,7 +22,14 @@ enum ErrorPageRenderer {
 
 /// Server-rendered pages (ARCHITECTURE: controllers parse → Store/Core → View).
 enum PagesController {
-    @Sendable static func overview(req: Request) async throws -> Response {
+    /// Vendor staff land on the program overview; partner users on their own partner.
+    @Sendable static func home(req: Request) async throws -> Response {
+        let viewer = try req.viewer()
+        if viewer.side == .partner, let partnerID = viewer.partnerID { return req.redirect(to: SiteURL.partner(partnerID).path) }
+        return try await overview(req: req)
+    }
+
+    static func overview(req: Request) async throws -> Response {
         guard let program = try await req.store.programs().first else {
             return HTMLResponse.page(
                 ErrorPage.render(status: 404, message: "No program yet. Start with `accord serve --demo` or create one through the API."),
@@ -30,7 +37,7 @@ enum PagesController {
         }
         let data = try await ProgramOverview(store: req.store, clock: req.clock).load(programID: program.id)
         let model = OverviewPage.Model(
-            programName: program.name, today: data.today, goalCounts: data.goalCounts,
+            chrome: try await PageChromes.make(req), today: data.today, goalCounts: data.goalCounts,
             rows: data.rows.map { row in
                 OverviewPage.Model.Row(
                     id: row.partner.id, name: row.partner.name, externalKey: row.partner.externalKey, stage: row.partner.stage,
@@ -73,7 +80,7 @@ enum PagesController {
                     lowered: line.goal.wasLowered, awaiting: line.goal.awaitingSide, chart: chart))
         }
         let model = PartnerPage.Model(
-            programName: card.program.name, partnerID: card.partner.id, name: card.partner.name,
+            chrome: try await PageChromes.make(req), partnerID: card.partner.id, name: card.partner.name,
             externalKey: card.partner.externalKey, stage: card.partner.stage, businessModel: card.partner.businessModel.label,
             region: card.partner.region, channelManager: card.partner.channelManager, tier: card.partner.tier,
             periodLabel: card.period.label, vendorPeriods: VendorOverlap.describe(card.period, in: card.program.calendar),

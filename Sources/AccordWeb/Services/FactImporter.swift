@@ -31,13 +31,16 @@ struct FactImporter {
     let programID: UUID
     let kind: FactRowParser.Kind
     var skipInvalid = false
+    /// When set, rows may only name this partner (a partner user's import).
+    var onlyPartner: UUID? = nil
     /// Row errors kept for the report; the count goes on.
     var keptErrors = 1_000
 
     func run(chunks: some AsyncSequence<[UInt8], any Error>) async throws -> ImportReport {
         let program = try await store.program(programID)
         let metrics = try await store.metrics(of: programID)
-        let partnerIDs = try await store.partnerIDsByKey(in: programID)
+        let onlyPartner = onlyPartner
+        let partnerIDs = try await store.partnerIDsByKey(in: programID).filter { onlyPartner == nil || $0.value == onlyPartner }
         var parser = FactRowParser(
             kind: kind, currency: program.currency, metrics: metrics, checklistItems: program.settings.checklistItems)
         var reader = CSVReader()

@@ -75,7 +75,7 @@ struct GoalWorkflow {
         try await change(goalID, action: "counter", by: actor) { goal, g in
             let value = try Self.parseTarget(target, metric: g.metric, currency: g.program.currency)
             try goal.counter(
-                target: value, behaviour: behaviour, metric: g.metric, context: context(g, excluding: goal.id), by: actor,
+                target: value, behaviour: behaviour, metric: g.metric, context: context(g), by: actor,
                 now: clock.now())
         }
     }
@@ -115,7 +115,7 @@ struct GoalWorkflow {
         return goal
     }
 
-    private func context(_ g: Grounding, excluding: UUID? = nil) -> ImprovementContext {
+    private func context(_ g: Grounding) -> ImprovementContext {
         ImprovementContext(
             baseline: g.baseline, bestAchievedTarget: g.bestAchievedTarget, rule: g.program.settings.improvementRule,
             currency: g.program.currency)

@@ -1,0 +1,56 @@
+import Foundation
+
+/// A signed-in user as the rules see them (DOMAIN §1): a role, and for partner users their one partner.
+public struct Viewer: Hashable, Sendable {
+    public let userID: UUID
+    public let name: String
+    public let role: Role
+    /// The partner a partner user belongs to; nil for vendor staff.
+    public let partnerID: UUID?
+    /// The channel-manager name whose partners a channel manager may change (their own name; a token's name).
+    public let portfolio: String
+
+    public init(userID: UUID, name: String, role: Role, partnerID: UUID?, portfolio: String? = nil) {
+        self.userID = userID
+        self.name = name
+        self.role = role
+        self.partnerID = partnerID
+        self.portfolio = portfolio ?? name
+    }
+
+    public var actor: Actor { Actor(name: name, role: role) }
+    public var side: Side { role.side }
+}
+
+/// Who may see and change what (DOMAIN §1, §9). Every route asks these, never its own logic.
+public enum AccessRule {
+    /// Vendor staff read every partner; a partner user reads only their own.
+    public static func mayRead(partnerID: UUID, as viewer: Viewer) -> Bool {
+        viewer.side == .vendor || viewer.partnerID == partnerID
+    }
+
+    /// Program admins change any partner; channel managers their portfolio; partner admins their own partner
+    /// (goals, plans, capacity). Partner members record activities only.
+    public static func mayChange(_ partner: Partner, as viewer: Viewer) -> Bool {
+        switch viewer.role {
+        case .programAdmin: true
+        case .channelManager: partner.channelManager == viewer.portfolio
+        case .partnerAdmin: viewer.partnerID == partner.id
+        case .partnerMember: false
+        }
+    }
+
+    /// Partner members may add activity records for their own partner, and nothing else.
+    public static func mayRecordActivities(for partnerID: UUID, as viewer: Viewer) -> Bool {
+        viewer.side == .vendor || viewer.partnerID == partnerID
+    }
+
+    /// Internal planning figures never reach a partner user (DOMAIN §9).
+    public static func maySeeInternalPlanning(_ viewer: Viewer) -> Bool { viewer.side == .vendor }
+
+    /// Program settings, users, tokens, the audit log: program admins only.
+    public static func mayAdminister(_ viewer: Viewer) -> Bool { viewer.role == .programAdmin }
+
+    /// Partner records and sales facts are the vendor's to manage.
+    public static func mayManagePartners(_ viewer: Viewer) -> Bool { viewer.side == .vendor }
+}

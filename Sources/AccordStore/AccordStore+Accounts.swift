@@ -1,0 +1,176 @@
+import AccordCore
+import FluentKit
+import Foundation
+
+/// Users, one-time password links, API tokens and sign-in failures. Secrets arrive already hashed.
+extension AccordStore {
+    public func createUser(
+        login: String, name: String, role: Role, partnerID: UUID?, passwordHash: String?, by actor: Actor, at now: Date
+    ) async throws -> User {
+        let login = try User.validate(login: login, name: name, role: role, partnerID: partnerID)
+        if let partnerID { _ = try await partner(partnerID) }
+        return try await transaction { store in
+            let clash = try await UserModel.query(on: store.database).filter(\.$login == login).count()
+            guard clash == 0 else { throw StoreError.duplicate("a user signing in as '\(login)'") }
+            let model = UserModel()
+            model.id = UUID()
+            model.login = login
+            model.name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            model.role = role.rawValue
+            model.partnerID = partnerID
+            model.passwordHash = passwordHash
+            model.disabled = false
+            model.createdAt = now
+            model.passwordChangedAt = passwordHash == nil ? nil : now
+            try await model.create(on: store.database)
+            let user = try model.core()
+            try await store.append(
+                .change("create", of: "user", id: user.id.uuidString, before: nil as User?, after: user, by: actor, at: now))
+            return user
+        }
+    }
+
+    public func users() async throws -> [User] {
+        try await UserModel.query(on: database).sort(\.$login).all().map { try $0.core() }
+    }
+
+    public func user(_ id: UUID) async throws -> User {
+        guard let model = try await UserModel.find(id, on: database) else { throw StoreError.notFound("user") }
+        return try model.core()
+    }
+
+    /// The user and their password hash, for signing in.
+    public func credentials(login: String) async throws -> (User, String?)? {
+        guard let normalized = LoginName.normalized(login),
+            let model = try await UserModel.query(on: database).filter(\.$login == normalized).first()
+        else { return nil }
+        return (try model.core(), model.passwordHash)
+    }
+
+    public func setPassword(userID: UUID, hash: String, by actor: Actor, at now: Date) async throws {
+        try await transaction { store in
+            guard let model = try await UserModel.find(userID, on: store.database) else { throw StoreError.notFound("user") }
+            model.passwordHash = hash
+            model.passwordChangedAt = now
+            try await model.update(on: store.database)
+            // The hash never enters the audit log.
+            try await store.append(
+                AuditEntry(at: now, actor: actor, entity: "user", entityID: userID.uuidString, action: "password", before: nil, after: nil))
+        }
+    }
+
+    public func setDisabled(userID: UUID, _ disabled: Bool, by actor: Actor, at now: Date) async throws {
+        try await transaction { store in
+            guard let model = try await UserModel.find(userID, on: store.database) else { throw StoreError.notFound("user") }
+            let before = try model.core()
+            model.disabled = disabled
+            try await model.update(on: store.database)
+            try await store.append(
+                .change(
+                    disabled ? "disable" : "enable", of: "user", id: userID.uuidString, before: before, after: try model.core(), by: actor,
+                    at: now))
+        }
+    }
+
+    // MARK: one-time password links
+
+    public func createPasswordLink(userID: UUID, tokenHash: String, purpose: String, expiresAt: Date, at now: Date) async throws {
+        let model = PasswordLinkModel()
+        model.id = UUID()
+        model.userID = userID
+        model.tokenHash = tokenHash
+        model.purpose = purpose
+        model.createdAt = now
+        model.expiresAt = expiresAt
+        try await model.create(on: database)
+    }
+
+    /// The user a still-valid link belongs to, or nil for an unknown, used or expired link.
+    public func userForPasswordLink(tokenHash: String, now: Date) async throws -> User? {
+        guard let link = try await PasswordLinkModel.query(on: database).filter(\.$tokenHash == tokenHash).first(),
+            link.usedAt == nil, link.expiresAt > now
+        else { return nil }
+        return try await user(link.userID)
+    }
+
+    /// Marks a link used; false when it was used (or expired) in the meantime.
+    public func consumePasswordLink(tokenHash: String, now: Date) async throws -> Bool {
+        guard let link = try await PasswordLinkModel.query(on: database).filter(\.$tokenHash == tokenHash).first(),
+            link.usedAt == nil, link.expiresAt > now
+        else { return false }
+        link.usedAt = now
+        try await link.update(on: database)
+        return true
+    }
+
+    // MARK: API tokens
+
+    public func createToken(name: String, tokenHash: String, role: Role, partnerID: UUID?, by actor: Actor, at now: Date) async throws
+        -> APIToken
+    {
+        _ = try User.validate(login: "token", name: name, role: role, partnerID: partnerID)
+        if let partnerID { _ = try await partner(partnerID) }
+        let model = APITokenModel()
+        model.id = UUID()
+        model.name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        model.tokenHash = tokenHash
+        model.role = role.rawValue
+        model.partnerID = partnerID
+        model.createdBy = actor.name
+        model.createdAt = now
+        try await transaction { store in
+            try await model.create(on: store.database)
+            try await store.append(
+                .change(
+                    "create", of: "api_token", id: try model.requireID().uuidString, before: nil as APIToken?, after: try model.core(),
+                    by: actor, at: now))
+        }
+        return try model.core()
+    }
+
+    public func tokens() async throws -> [APIToken] {
+        try await APITokenModel.query(on: database).sort(\.$createdAt).all().map { try $0.core() }
+    }
+
+    /// A live token by its hash; records its use.
+    public func liveToken(hash: String, at now: Date) async throws -> APIToken? {
+        guard let model = try await APITokenModel.query(on: database).filter(\.$tokenHash == hash).first(), model.revokedAt == nil
+        else { return nil }
+        if model.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
+            model.lastUsedAt = now
+            try await model.update(on: database)
+        }
+        return try model.core()
+    }
+
+    public func revokeToken(_ id: UUID, by actor: Actor, at now: Date) async throws {
+        try await transaction { store in
+            guard let model = try await APITokenModel.find(id, on: store.database) else { throw StoreError.notFound("token") }
+            let before = try model.core()
+            if model.revokedAt == nil { model.revokedAt = now }
+            try await model.update(on: store.database)
+            try await store.append(
+                .change("revoke", of: "api_token", id: id.uuidString, before: before, after: try model.core(), by: actor, at: now))
+        }
+    }
+
+    // MARK: sign-in failures
+
+    public func recordLoginFailure(keys: [String], at now: Date) async throws {
+        for key in keys {
+            let model = LoginFailureModel()
+            model.id = UUID()
+            model.key = key
+            model.at = now
+            try await model.create(on: database)
+        }
+    }
+
+    public func loginFailures(key: String, since: Date) async throws -> Int {
+        try await LoginFailureModel.query(on: database).filter(\.$key == key).filter(\.$at >= since).count()
+    }
+
+    public func clearLoginFailures(key: String) async throws {
+        try await LoginFailureModel.query(on: database).filter(\.$key == key).delete()
+    }
+}

@@ -1,0 +1,21 @@
+/// What every page's frame shows besides its content: the program, the signed-in user, the sign-out form.
+public struct PageChrome: Sendable {
+    public let programName: String?
+    public let userName: String?
+    public let roleLabel: String?
+    /// The session's CSRF token, for the sign-out form.
+    public let csrf: String?
+    /// Vendor staff see the program overview link; partner users their own partner.
+    public let isVendor: Bool
+
+    public init(programName: String?, userName: String?, roleLabel: String?, csrf: String?, isVendor: Bool) {
+        self.programName = programName
+        self.userName = userName
+        self.roleLabel = roleLabel
+        self.csrf = csrf
+        self.isVendor = isVendor
+    }
+
+    /// For pages shown before signing in.
+    public static let anonymous = PageChrome(programName: nil, userName: nil, roleLabel: nil, csrf: nil, isVendor: false)
+}

@@ -1,0 +1,280 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import AccordWeb
+
+/// Every registered route × every role × a resource of the viewer's own partner and of another partner.
+/// A route missing from `policies` fails the test, so a new route cannot ship without a decision.
+@Suite("Authorization matrix")
+struct AuthorizationMatrixTests {
+    enum Who: String, CaseIterable {
+        case anonymous, admin, cam, otherCAM, partnerAdmin, partnerMember
+    }
+
+    /// Partner A (the viewers' own: CAM's portfolio, the partner users' company) or partner B.
+    enum Target: String, CaseIterable { case own, other }
+
+    enum Outcome: Equatable {
+        /// Authorization let it through: anything but 401, 403, 404, a redirect to sign-in, or a 5xx.
+        case pass
+        case unauthenticated
+        case forbidden
+        /// 404, exactly as for a record that does not exist.
+        case hidden
+        /// The request is refused row by row (422): other partners' keys read as unknown.
+        case rowsRefused
+        /// Never expected: a 5xx fails every case.
+        case serverError
+    }
+
+    /// Who may do what, by kind of route.
+    enum Policy {
+        case everyone
+        case signedIn
+        /// A form post for signed-in users: anonymous posts fail the CSRF check first.
+        case signedInForm
+        case readPartner
+        case changePartner
+        case vendor
+        case vendorChangePartner
+        case admin
+        case scopedRows
+        case signInForm
+        /// Signing out ends in a redirect to the sign-in page.
+        case signOut
+        /// Changing one's password is for people: API tokens have none.
+        case passwordForm
+        /// An unknown one-time link is a 404 for everyone; posting to it needs the form's CSRF token first.
+        case oneTimeLinkPage
+        case oneTimeLinkForm
+
+        func expected(_ who: Who, _ target: Target) -> Outcome {
+            let ownsTarget = (who == .cam && target == .own) || (who == .otherCAM && target == .other)
+            switch self {
+            case .everyone: return .pass
+            case .signInForm: return who == .anonymous ? .forbidden : .unauthenticated
+            case .signOut: return who == .anonymous ? .forbidden : .unauthenticated
+            case .passwordForm: return .forbidden
+            case .oneTimeLinkPage: return .hidden
+            case .oneTimeLinkForm: return who == .anonymous ? .forbidden : .hidden
+            case .signedIn: return who == .anonymous ? .unauthenticated : .pass
+            case .signedInForm: return who == .anonymous ? .forbidden : .pass
+            case .readPartner:
+                switch who {
+                case .anonymous: return .unauthenticated
+                case .admin, .cam, .otherCAM: return .pass
+                case .partnerAdmin, .partnerMember: return target == .own ? .pass : .hidden
+                }
+            case .changePartner:
+                switch who {
+                case .anonymous: return .unauthenticated
+                case .admin: return .pass
+                case .cam, .otherCAM: return ownsTarget ? .pass : .forbidden
+                case .partnerAdmin: return target == .own ? .pass : .hidden
+                case .partnerMember: return target == .own ? .forbidden : .hidden
+                }
+            case .vendor:
+                switch who {
+                case .anonymous: return .unauthenticated
+                case .admin, .cam, .otherCAM: return .pass
+                case .partnerAdmin, .partnerMember: return .forbidden
+                }
+            case .vendorChangePartner:
+                switch who {
+                case .anonymous: return .unauthenticated
+                case .admin: return .pass
+                case .cam, .otherCAM: return ownsTarget ? .pass : .forbidden
+                case .partnerAdmin, .partnerMember: return .forbidden
+                }
+            case .admin:
+                return who == .anonymous ? .unauthenticated : (who == .admin ? .pass : .forbidden)
+            case .scopedRows:
+                switch who {
+                case .anonymous: return .unauthenticated
+                case .admin, .cam, .otherCAM: return .pass
+                case .partnerAdmin, .partnerMember: return target == .own ? .pass : .rowsRefused
+                }
+            }
+        }
+    }
+
+    static let policies: [String: Policy] = [
+        "GET /healthz": .everyone,
+        "GET /styles.css": .everyone,
+        "GET /login": .everyone,
+        "POST /login": .signInForm,
+        "GET /invitations/:token": .oneTimeLinkPage,
+        "POST /invitations/:token": .oneTimeLinkForm,
+        "GET /": .signedIn,
+        "POST /logout": .signOut,
+        "GET /account/password": .signedIn,
+        "POST /account/password": .passwordForm,
+        "GET /partners/:partnerID": .readPartner,
+        "GET /api/v1/programs": .signedIn,
+        "GET /api/v1/programs/:programID": .signedIn,
+        "GET /api/v1/programs/:programID/metrics": .signedIn,
+        "GET /api/v1/partners": .signedIn,
+        "GET /api/v1/goals": .signedIn,
+        "POST /api/v1/goals": .changePartner,
+        "POST /api/v1/facts/activities": .scopedRows,
+        "POST /api/v1/imports/activities": .scopedRows,
+        "GET /api/v1/partners/:partnerID": .readPartner,
+        "GET /api/v1/partners/:partnerID/capacity": .readPartner,
+        "POST /api/v1/partners/:partnerID/capacity": .changePartner,
+        "GET /api/v1/partners/:partnerID/scorecard": .readPartner,
+        "GET /api/v1/partners/:partnerID/baseline": .readPartner,
+        "GET /api/v1/goals/:goalID": .readPartner,
+        "POST /api/v1/goals/:goalID/send": .changePartner,
+        "POST /api/v1/goals/:goalID/counter": .changePartner,
+        "POST /api/v1/goals/:goalID/accept": .changePartner,
+        "POST /api/v1/goals/:goalID/decline": .changePartner,
+        "POST /api/v1/goals/:goalID/withdraw": .changePartner,
+        "POST /api/v1/goals/:goalID/lower": .changePartner,
+        "POST /api/v1/partners": .vendor,
+        "POST /api/v1/partners/:partnerID/stage": .vendorChangePartner,
+        "POST /api/v1/facts/sales": .vendor,
+        "POST /api/v1/imports/sales": .vendor,
+        "POST /api/v1/programs": .admin,
+        "POST /api/v1/programs/:programID/metrics": .admin,
+        "GET /api/v1/audit": .admin,
+    ]
+
+    @Test func everyRouteAnswersEveryRoleAsItsPolicySaysAndNothingLeaks() async throws {
+        try await withAccord { app in
+            let world = try await World.make(app)
+            let goals = try await Self.goals(app, world)
+            // Sign-in throttling has its own test; here it would answer the matrix's own attempts with 429.
+            app.loginThrottle = LoginThrottle(perAccount: 10_000, perAddress: 10_000)
+            let headers: [Who: HTTPHeaders] = [
+                .anonymous: ["Content-Type": "application/json"], .admin: world.admin, .cam: world.cam, .otherCAM: world.otherCAM,
+                .partnerAdmin: world.partnerAdmin, .partnerMember: world.partnerMember,
+            ]
+            let routes = app.routes.all.map { route in
+                (route, route.method.rawValue + " /" + route.path.map(\.description).joined(separator: "/"))
+            }
+            let unlisted = routes.map(\.1).filter { Self.policies[$0] == nil }
+            #expect(unlisted.isEmpty, "routes without an authorization decision: \(unlisted)")
+            let stale = Set(Self.policies.keys).subtracting(routes.map(\.1))
+            #expect(stale.isEmpty, "policies for routes that do not exist: \(stale)")
+
+            var cases = 0
+            var leaks: [String] = []
+            for (route, key) in routes {
+                guard let policy = Self.policies[key] else { continue }
+                for who in Who.allCases {
+                    for target in Target.allCases {
+                        let partner = target == .own ? world.partnerID : world.otherPartnerID
+                        let goal = target == .own ? goals.own : goals.other
+                        let path =
+                            "/"
+                            + route.path.map { component -> String in
+                                switch component.description {
+                                case ":partnerID": partner.uuidString
+                                case ":goalID": goal.uuidString
+                                case ":programID": world.programID.uuidString
+                                case ":token": "link_unknown"
+                                default: component.description
+                                }
+                            }.joined(separator: "/")
+                        let body = Self.body(for: key, partner: partner, key: target == .own ? "GX-1" : "IN-2", case: cases)
+                        var hdrs = headers[who]!
+                        if key.contains("/imports/") { hdrs.contentType = .plainText }
+                        try await app.testing().test(route.method, path, headers: hdrs, body: body) { res in
+                            let outcome = Self.outcome(res)
+                            let expected = policy.expected(who, target)
+                            #expect(
+                                outcome == expected,
+                                "\(key) as \(who) on \(target) partner → \(res.status.code) \(res.body.string.prefix(160))")
+                            // A partner user never reads the other partner's data, not even in an error.
+                            if who == .partnerAdmin || who == .partnerMember {
+                                let text = res.body.string
+                                // A refused row echoes the key the user sent, word for word as for a key that does not
+                                // exist (ImportTests); that says nothing about partner B, so only that key is allowed.
+                                let echoed = expected == .rowsRefused ? ["IN-2"] : []
+                                let secrets = ["Initrode", "IN-2", world.otherPartnerID.uuidString, "Olive CAM"].filter {
+                                    !echoed.contains($0)
+                                }
+                                for secret in secrets where text.contains(secret) {
+                                    leaks.append("\(key) as \(who) on \(target): '\(secret)'")
+                                }
+                            }
+                        }
+                        cases += 1
+                    }
+                }
+            }
+            #expect(leaks.isEmpty, "leaks: \(leaks)")
+            #expect(cases == routes.count * Who.allCases.count * Target.allCases.count)
+            print(
+                "authorization matrix: \(routes.count) routes × \(Who.allCases.count) roles × \(Target.allCases.count) cases = \(cases) requests, \(leaks.count) leaks"
+            )
+        }
+    }
+
+    static func outcome(_ res: TestingHTTPResponse) -> Outcome {
+        switch res.status.code {
+        case 401: return .unauthenticated
+        case 403: return .forbidden
+        case 404: return .hidden
+        case 303, 302:
+            return res.headers.first(name: .location)?.hasPrefix("/login") == true ? .unauthenticated : .pass
+        case 500...: return .serverError
+        default:
+            if res.status.code == 422, res.body.string.contains("unknown partner key") { return .rowsRefused }
+            return .pass
+        }
+    }
+
+    /// A well-formed body for each write, so that what answers is authorization, not validation.
+    static func body(for key: String, partner: UUID, key partnerKey: String, case n: Int) -> ByteBuffer? {
+        switch key {
+        case "POST /api/v1/goals":
+            return json([
+                "partner_id": partner.uuidString, "period": "FY2026 Q4", "metric": "marketing_campaigns", "target": "3",
+                "behaviour": "Run campaigns",
+            ])
+        case "POST /api/v1/facts/activities":
+            return json([
+                "records": [["activity_id": "M\(n)", "partner_key": partnerKey, "date": "2026-10-02", "metric": "marketing_campaigns"]]
+            ])
+        case "POST /api/v1/imports/activities":
+            return ByteBuffer(string: "activity_id,partner_key,date,metric\nI\(n),\(partnerKey),2026-10-03,marketing_campaigns\n")
+        case "POST /api/v1/facts/sales":
+            return json([
+                "lines": [
+                    [
+                        "transaction_id": "S\(n)", "partner_key": partnerKey, "date": "2026-10-02", "amount": "10", "currency": "USD",
+                        "customer": "C",
+                    ]
+                ]
+            ])
+        case "POST /api/v1/imports/sales":
+            return ByteBuffer(string: "transaction_id,partner_key,date,amount,currency,customer\nI\(n),\(partnerKey),2026-10-03,10,USD,C\n")
+        default:
+            return json([:])
+        }
+    }
+
+    /// A proposed goal on each partner, for the goal routes.
+    static func goals(_ app: Application, _ world: World) async throws -> (own: UUID, other: UUID) {
+        func propose(_ partner: UUID) async throws -> UUID {
+            var id: UUID!
+            try await app.testing().test(
+                .POST, "/api/v1/goals", headers: world.admin,
+                body: json([
+                    "partner_id": partner.uuidString, "period": "FY2026 Q4", "metric": "deal_registrations", "target": "5",
+                    "behaviour": "Register deals",
+                ])
+            ) { res in
+                #expect(res.status == .created, "\(res.body.string)")
+                id = try res.content.decode(DTO.Goal.self).id
+            }
+            return id
+        }
+        return (try await propose(world.partnerID), try await propose(world.otherPartnerID))
+    }
+}
