@@ -34,11 +34,26 @@ echo "smoke: serve --demo prints the sign-ins; admin signs in and the overview s
 token=$("$accord" token create smoke --role program_admin 2>/dev/null | tail -n 1)
 partners=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/partners" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
 [ "$partners" -ge 40 ] || fail "GET /api/v1/partners returned $partners partners"
-token_id=$("$accord" token list | awk -F'\t' '$2 == "smoke" { print $1 }')
+"$accord" token list > tokens.txt
+token_id=$(awk -F'\t' '$2 == "smoke" { print $1 }' tokens.txt)
 "$accord" token revoke "$token_id" > /dev/null
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/partners")
 [ "$status" = 401 ] || fail "a revoked token still answered $status"
 echo "smoke: an API token reads $partners partners; once revoked it gets 401"
+
+# An admin invites a user from the CLI; the one-time link sets the password once; the user signs in.
+link=$(ACCORD_PUBLIC_URL="http://127.0.0.1:$port" "$accord" user create newbie --name "New Bie" --role channel_manager 2>/dev/null | tail -n 1)
+case "$link" in "http://127.0.0.1:$port/invitations/"*) ;; *) fail "user create printed no invitation link: $link" ;; esac
+njar="$work/new-cookies"
+csrf=$(curl -fs -c "$njar" -b "$njar" "$link" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+curl -fs -c "$njar" -b "$njar" -o /dev/null --data-urlencode "_csrf=$csrf" --data-urlencode "password=a long smoke password" \
+  --data-urlencode "confirm=a long smoke password" "$link" || fail "setting the password through the link failed"
+curl -fs -b "$njar" "http://127.0.0.1:$port/" | grep -q "New Bie" || fail "the invited user is not signed in"
+status=$(curl -s -o /dev/null -w '%{http_code}' "$link")
+[ "$status" = 404 ] || fail "a used invitation link answered $status"
+"$accord" user list > users.txt
+grep -q "^newbie.*active" users.txt || fail "user list does not show the new user as active"
+echo "smoke: an invitation link from 'accord user create' sets the password once and signs the user in"
 kill "$server"; wait "$server" 2>/dev/null || true; server=""
 
 totals() { python3 - <<'PY'

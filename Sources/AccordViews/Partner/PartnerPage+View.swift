@@ -4,7 +4,7 @@ import Plot
 extension PartnerPage {
     public static func render(_ model: Model) -> String {
         PageLayout.render(title: model.name, section: .partner, chrome: model.chrome) {
-            BodyNode.p(.a(.href(SiteURL.overview.path), "← Program overview"))
+            BodyNode.if(model.chrome.isVendor, .p(.a(.href(SiteURL.overview.path), "← Program overview")))
             BodyNode.h1(.text(model.name))
             BodyNode.div(
                 .class("meta"),

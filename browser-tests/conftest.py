@@ -1,0 +1,103 @@
+"""Real-browser tests: a real `accord serve --demo` on a free loopback port and headless Chromium.
+
+ACCORD_BIN names the binary (default .build/debug/accord); screenshots go to ACCORD_SCREENSHOTS
+(default ./screenshots), one per page and width, so a person can look at what the tests saw.
+"""
+import os
+import pathlib
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SCREENSHOTS = pathlib.Path(os.environ.get("ACCORD_SCREENSHOTS", ROOT / "screenshots"))
+
+# The demo's sign-ins, as `serve --demo` prints them.
+ACCOUNTS = {
+    "program_admin": ("admin", "accord-demo-admin", "Morgan Lee"),
+    "channel_manager": ("ana.ruiz", "accord-demo-cam", "Ana Ruiz"),
+    "partner_admin": ("dana.reyes", "accord-demo-partner", "Dana Reyes"),
+    "partner_member": ("sam.ortiz", "accord-demo-member", "Sam Ortiz"),
+}
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server():
+    binary = pathlib.Path(os.environ.get("ACCORD_BIN", ROOT / ".build" / "debug" / "accord")).resolve()
+    workdir = tempfile.mkdtemp(prefix="accord-browser-")
+    port = free_port()
+    log = open(os.path.join(workdir, "serve.log"), "w")
+    process = subprocess.Popen(
+        [str(binary), "serve", "--demo", "--hostname", "127.0.0.1", "--port", str(port)],
+        cwd=workdir, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            break
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError("accord serve exited: " + open(log.name).read()[-2000:])
+            time.sleep(0.5)
+    else:
+        process.kill()
+        raise RuntimeError("accord serve did not start within 120 s")
+    yield base
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"]:
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+    driver.implicitly_wait(2)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(autouse=True)
+def signed_out(browser):
+    """Every test starts without a session, whatever the one before it left behind."""
+    browser.delete_all_cookies()
+    yield
+
+
+def screenshot(driver, name):
+    """Full-page screenshots at desktop (1280 px) and phone (390 px) widths."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for label, width in (("desktop", 1280), ("phone", 390)):
+        driver.set_window_size(width, 900)
+        height = driver.execute_script("return document.documentElement.scrollHeight")
+        driver.set_window_size(width, max(900, min(height, 8000)))
+        path = SCREENSHOTS / f"{name}-{label}.png"
+        driver.save_screenshot(str(path))
+        assert path.exists() and path.stat().st_size > 0
+    driver.set_window_size(1280, 900)
+
+
+def sign_in(driver, base, login, password):
+    driver.get(base + "/login")
+    driver.find_element("name", "login").send_keys(login)
+    driver.find_element("name", "password").send_keys(password)
+    driver.find_element("css selector", "form button[type=submit]").click()
+
+
+def sign_out(driver):
+    driver.find_element("css selector", "form[action='/logout'] button").click()
