@@ -14,6 +14,8 @@ import urllib.request
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SCREENSHOTS = pathlib.Path(os.environ.get("ACCORD_SCREENSHOTS", ROOT / "screenshots"))
@@ -92,12 +94,19 @@ def screenshot(driver, name):
     driver.set_window_size(1280, 900)
 
 
+def click(driver, element):
+    """Clicks something that loads a new page, and waits until the new page has replaced the old one."""
+    old = driver.find_element("tag name", "html")
+    element.click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+
+
 def sign_in(driver, base, login, password):
     driver.get(base + "/login")
     driver.find_element("name", "login").send_keys(login)
     driver.find_element("name", "password").send_keys(password)
-    driver.find_element("css selector", "form button[type=submit]").click()
+    click(driver, driver.find_element("css selector", "form button[type=submit]"))
 
 
 def sign_out(driver):
-    driver.find_element("css selector", "form[action='/logout'] button").click()
+    click(driver, driver.find_element("css selector", "form[action='/logout'] button"))

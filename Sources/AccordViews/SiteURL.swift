@@ -1,11 +1,17 @@
 import Foundation
 
 /// Every page path in one place; controllers route them and views link with them (ARCHITECTURE).
-public enum SiteURL: Equatable, Sendable {
+public enum SiteURL: Sendable {
     case overview
     case partner(UUID, period: String? = nil)
     case stylesheet
     case api
+    case partners(query: [(String, String)] = [])
+    case goal(UUID)
+    case newGoal(partner: UUID)
+    case goalAction(UUID, String)
+    case portfolio(String? = nil)
+    case importFacts
     case login(next: String? = nil)
     case logout
     case password
@@ -21,9 +27,25 @@ public enum SiteURL: Equatable, Sendable {
         case .api: "/api/v1"
         case .login(let next):
             "/login" + (next.map { "?next=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? "")
+        case .partners(let query): "/partners" + SiteURL.queryString(query)
+        case .goal(let id): "/goals/\(id.uuidString.lowercased())"
+        case .newGoal(let partner): "/partners/\(partner.uuidString.lowercased())/goals/new"
+        case .goalAction(let id, let action): "/goals/\(id.uuidString.lowercased())/\(action)"
+        case .portfolio(let name): "/portfolio" + SiteURL.queryString(name.map { [("cam", $0)] } ?? [])
+        case .importFacts: "/import"
         case .logout: "/logout"
         case .password: "/account/password"
         case .invitation(let token): "/invitations/\(token)"
         }
+    }
+}
+
+extension SiteURL {
+    /// `?a=1&b=2`, percent-encoded; empty values are left out.
+    static func queryString(_ items: [(String, String)]) -> String {
+        let parts = items.filter { !$0.1.isEmpty }.map { key, value in
+            key + "=" + (value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        }
+        return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
     }
 }

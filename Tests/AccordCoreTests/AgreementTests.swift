@@ -127,3 +127,29 @@ struct AgreementTests {
         }
     }
 }
+
+@Suite("§5.2 What each side may do")
+struct GoalActionTests {
+    let partnerID = Fixture.partnerID
+    var cam: Viewer { Viewer(userID: .init(), name: "Casey CAM", role: .channelManager, partnerID: nil) }
+    var admin: Viewer { Viewer(userID: .init(), name: "Ada Admin", role: .programAdmin, partnerID: nil) }
+    var partnerAdmin: Viewer { Viewer(userID: .init(), name: "Pat", role: .partnerAdmin, partnerID: partnerID) }
+    var member: Viewer { Viewer(userID: .init(), name: "Mo", role: .partnerMember, partnerID: partnerID) }
+
+    @Test func onlyTheWaitingSideMayAnswerAProposal() throws {
+        let goal = try Fixture.proposed(by: Fixture.cam)
+        let partnerSide = goal.actions(for: partnerAdmin, mayChangePartner: true)
+        #expect(partnerSide.accept && partnerSide.decline && partnerSide.counter && !partnerSide.withdraw)
+        let vendorSide = goal.actions(for: cam, mayChangePartner: true)
+        #expect(!vendorSide.accept && !vendorSide.decline && vendorSide.withdraw)
+        #expect(goal.actions(for: member, mayChangePartner: true) == GoalActions())
+        #expect(goal.actions(for: cam, mayChangePartner: false) == GoalActions(), "outside the portfolio")
+    }
+
+    @Test func onlyAProgramAdminIsOfferedTheLoweringOverride() throws {
+        let goal = try Fixture.agreed()
+        #expect(goal.actions(for: admin, mayChangePartner: true).lower)
+        #expect(!goal.actions(for: cam, mayChangePartner: true).lower)
+        #expect(!goal.actions(for: partnerAdmin, mayChangePartner: true).lower)
+    }
+}

@@ -95,6 +95,18 @@ struct ImprovementRuleTests {
         }
     }
 
+    @Test func countTargetsAreWholeNumbersAndStepInWholeUnits() throws {
+        let deals = MetricCatalog.dealRegistrations
+        let baseline = Baseline(value: 15_00, source: .samePeriodLastYear(label: "FY2026 Q2"))
+        let rule = ImprovementRule()
+        #expect(rule.smallestAcceptableTarget(metric: deals, baseline: baseline, bestAchievedTarget: nil) == 16_00)
+        #expect(throws: GoalRuleError.wholeNumberRequired("Deal registrations")) {
+            try rule.check(target: 15_50, metric: deals, baseline: baseline, bestAchievedTarget: nil, currency: .usd)
+        }
+        try rule.check(target: 16_00, metric: deals, baseline: baseline, bestAchievedTarget: nil, currency: .usd)
+        #expect(rule.smallestAcceptableTarget(metric: MetricCatalog.revenue, baseline: baseline, bestAchievedTarget: nil) == 15_01)
+    }
+
     @Test func withoutHistoryAnyPositiveTargetIsAGoal() throws {
         #expect(try Fixture.proposed(target: 1, baseline: nil).baseline == nil)
         #expect(throws: GoalRuleError.zeroTarget("Revenue")) { try Fixture.proposed(target: 0, baseline: nil) }

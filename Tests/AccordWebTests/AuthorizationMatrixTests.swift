@@ -39,6 +39,8 @@ struct AuthorizationMatrixTests {
         case signedInForm
         case readPartner
         case changePartner
+        /// A form post that changes a partner: anonymous posts fail the CSRF check first.
+        case changePartnerForm
         case vendor
         case vendorChangePartner
         case admin
@@ -69,6 +71,8 @@ struct AuthorizationMatrixTests {
                 case .admin, .cam, .otherCAM: return .pass
                 case .partnerAdmin, .partnerMember: return target == .own ? .pass : .hidden
                 }
+            case .changePartnerForm:
+                return who == .anonymous ? .forbidden : Policy.changePartner.expected(who, target)
             case .changePartner:
                 switch who {
                 case .anonymous: return .unauthenticated
@@ -114,6 +118,14 @@ struct AuthorizationMatrixTests {
         "GET /account/password": .signedIn,
         "POST /account/password": .passwordForm,
         "GET /partners/:partnerID": .readPartner,
+        "GET /partners/:partnerID/goals/new": .changePartner,
+        "POST /partners/:partnerID/goals/new": .changePartnerForm,
+        "GET /goals/:goalID": .readPartner,
+        "POST /goals/:goalID/:action": .changePartnerForm,
+        "GET /partners": .vendor,
+        "GET /portfolio": .vendor,
+        "GET /import": .signedIn,
+        "POST /import": .signedInForm,
         "GET /api/v1/programs": .signedIn,
         "GET /api/v1/programs/:programID": .signedIn,
         "GET /api/v1/programs/:programID/metrics": .signedIn,
@@ -177,6 +189,7 @@ struct AuthorizationMatrixTests {
                                 case ":goalID": goal.uuidString
                                 case ":programID": world.programID.uuidString
                                 case ":token": "link_unknown"
+                                case ":action": "accept"
                                 default: component.description
                                 }
                             }.joined(separator: "/")

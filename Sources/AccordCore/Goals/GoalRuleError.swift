@@ -7,6 +7,7 @@ public enum GoalRuleError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotImprove(metric: String, baseline: String)
     case negativeTarget
     case zeroTarget(String)
+    case wholeNumberRequired(String)
     case behaviourRequired
     case roleMayNotNegotiate(Role)
     case wrongStatus(action: String, status: GoalStatus)
@@ -31,6 +32,7 @@ public enum GoalRuleError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(metric) is already at \(baseline); there is no lower value to aim for."
         case .negativeTarget: return "A target cannot be negative."
         case .zeroTarget(let metric): return "A \(metric) target of zero is not a goal."
+        case .wholeNumberRequired(let metric): return "A \(metric) target is a whole number."
         case .behaviourRequired: return "Say what behaviour the goal is meant to motivate."
         case .roleMayNotNegotiate(let role): return "A \(role.label.lowercased()) cannot propose or answer goals."
         case .wrongStatus(let action, let status): return "A goal that is \(status.rawValue) cannot be \(action)."

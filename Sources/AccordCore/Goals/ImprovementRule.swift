@@ -26,7 +26,13 @@ public struct ImprovementRule: Hashable, Sendable {
             bounds.append(metric.direction == .higherIsBetter ? achieved + 1 : achieved - 1)
         }
         guard !bounds.isEmpty else { return nil }
-        return metric.direction == .higherIsBetter ? bounds.max()! : bounds.min()!
+        let least = metric.direction == .higherIsBetter ? bounds.max()! : bounds.min()!
+        // Counts move in whole units: 16 registrations, not 15.01.
+        guard metric.unit == .count else { return least }
+        let whole = Metric.oneUnit
+        return metric.direction == .higherIsBetter
+            ? (least + whole - 1) / whole * whole
+            : (least >= 0 ? least / whole * whole : -((-least + whole - 1) / whole) * whole)
     }
 
     /// Throws a message that states the baseline when `target` does not improve on it.
@@ -34,6 +40,7 @@ public struct ImprovementRule: Hashable, Sendable {
         target: Int64, metric: Metric, baseline: Baseline?, bestAchievedTarget: Int64?, currency: Currency
     ) throws(GoalRuleError) {
         guard target >= 0 else { throw .negativeTarget }
+        if metric.unit == .count, target % Metric.oneUnit != 0 { throw .wholeNumberRequired(metric.name) }
         if metric.direction == .higherIsBetter, baseline == nil, bestAchievedTarget == nil, target == 0 {
             throw .zeroTarget(metric.name)
         }

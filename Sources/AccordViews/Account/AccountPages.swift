@@ -123,3 +123,49 @@ public enum Form {
         )
     }
 }
+
+extension Form {
+    /// A select that keeps the chosen option selected.
+    public static func select(_ name: String, label: String, selected: String, options: [(String, String)], error: String? = nil) -> Node<
+        HTML.FormContext
+    > {
+        .div(
+            .class(error == nil ? "field" : "field has-error"),
+            .label(.for(name), .text(label)),
+            .element(
+                named: "select",
+                nodes: [
+                    .attribute(named: "name", value: name), .attribute(named: "id", value: name),
+                    .group(
+                        options.map { value, text in
+                            .element(
+                                named: "option",
+                                nodes: [
+                                    // Kept even when empty: without it a browser submits the option's text ("Any stage") instead.
+                                    .attribute(named: "value", value: Format.attribute(value), ignoreIfValueIsEmpty: false),
+                                    .attribute(named: "selected", value: value == selected ? "selected" : nil),
+                                    .text(text),
+                                ])
+                        }),
+                ]),
+            .unwrap(error) { .p(.class("field-error"), .id(name + "-error"), .text($0)) }
+        )
+    }
+
+    /// A multi-line text field that keeps what was typed.
+    public static func textArea(_ name: String, label: String, value: String, error: String?, hint: String? = nil) -> Node<HTML.FormContext>
+    {
+        .div(
+            .class(error == nil ? "field" : "field has-error"),
+            .label(.for(name), .text(label)),
+            .unwrap(hint) { .p(.class("hint"), .text($0)) },
+            .element(
+                named: "textarea",
+                nodes: [
+                    .attribute(named: "name", value: name), .attribute(named: "id", value: name), .attribute(named: "rows", value: "3"),
+                    .attribute(named: "aria-invalid", value: error == nil ? nil : "true"), .text(value),
+                ]),
+            .unwrap(error) { .p(.class("field-error"), .id(name + "-error"), .text($0)) }
+        )
+    }
+}

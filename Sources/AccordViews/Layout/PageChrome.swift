@@ -1,3 +1,5 @@
+import Foundation
+
 /// What every page's frame shows besides its content: the program, the signed-in user, the sign-out form.
 public struct PageChrome: Sendable {
     public let programName: String?
@@ -7,13 +9,22 @@ public struct PageChrome: Sendable {
     public let csrf: String?
     /// Vendor staff see the program overview link; partner users their own partner.
     public let isVendor: Bool
+    /// A partner user's own partner, for the "Our goals" link.
+    public let partnerID: UUID?
+    /// Channel managers see a link to their portfolio.
+    public let isChannelManager: Bool
 
-    public init(programName: String?, userName: String?, roleLabel: String?, csrf: String?, isVendor: Bool) {
+    public init(
+        programName: String?, userName: String?, roleLabel: String?, csrf: String?, isVendor: Bool, partnerID: UUID? = nil,
+        isChannelManager: Bool = false
+    ) {
         self.programName = programName
         self.userName = userName
         self.roleLabel = roleLabel
         self.csrf = csrf
         self.isVendor = isVendor
+        self.partnerID = partnerID
+        self.isChannelManager = isChannelManager
     }
 
     /// For pages shown before signing in.

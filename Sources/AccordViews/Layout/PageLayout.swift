@@ -2,7 +2,7 @@ import Plot
 
 /// The shell every page shares: header, navigation, main content, footer.
 public enum PageLayout {
-    public enum Section: Equatable, Sendable { case overview, partner, none }
+    public enum Section: Equatable, Sendable { case overview, partners, partner, portfolio, importFacts, none }
 
     public static func render(
         title: String, section: Section, chrome: PageChrome, @NodeBuilderBody content: () -> [Node<HTML.BodyContext>]
@@ -25,9 +25,21 @@ public enum PageLayout {
                         .unwrap(chrome.programName) { .span(.class("program-name"), .text($0)) },
                         .nav(
                             .attribute(named: "aria-label", value: "Main"),
+                            .if(chrome.isVendor, .a(.href(SiteURL.overview.path), .if(section == .overview, .class("active")), "Overview")),
+                            .if(
+                                chrome.isVendor, .a(.href(SiteURL.partners().path), .if(section == .partners, .class("active")), "Partners")
+                            ),
                             .if(
                                 chrome.isVendor,
-                                .a(.href(SiteURL.overview.path), .if(section == .overview, .class("active")), "Program overview")),
+                                .a(
+                                    .href(SiteURL.portfolio().path), .if(section == .portfolio, .class("active")),
+                                    .text(chrome.isChannelManager ? "My portfolio" : "Portfolios"))),
+                            .unwrap(chrome.partnerID) {
+                                .a(.href(SiteURL.partner($0).path), .if(section == .partner, .class("active")), "Our goals")
+                            },
+                            .if(
+                                chrome.userName != nil,
+                                .a(.href(SiteURL.importFacts.path), .if(section == .importFacts, .class("active")), "Import")),
                             .unwrap(chrome.userName) { name in
                                 .group(
                                     .a(

@@ -11,7 +11,7 @@ public enum Stylesheet {
         .topbar-inner { max-width: 1200px; margin: 0 auto; padding: 12px 20px; display: flex; gap: 20px; align-items: center; flex-wrap: wrap; }
         .brand { color: #fff; font-weight: 700; font-size: 18px; } .brand-mark { color: #7fb3e6; }
         .program-name { color: #b9c9da; font-size: 14px; }
-        .topbar nav { margin-left: auto; display: flex; gap: 16px; }
+        .topbar nav { margin-left: auto; display: flex; flex-wrap: wrap; gap: 4px 16px; align-items: center; min-width: 0; }
         .topbar nav a { color: #d6e3f0; padding: 4px 0; border-bottom: 2px solid transparent; }
         .topbar nav a.active { color: #fff; border-bottom-color: #7fb3e6; }
         .page { max-width: 1200px; margin: 0 auto; padding: 24px 20px 48px; }
@@ -62,12 +62,30 @@ public enum Stylesheet {
         .link-button { font: inherit; background: none; border: 0; color: #d6e3f0; cursor: pointer; padding: 4px 0; }
         .link-button:hover { color: #fff; text-decoration: underline; }
         .topbar nav a.user { color: #fff; } .topbar .role { color: #b9c9da; font-size: 13px; }
+        .muted { color: var(--muted); } .hint { color: var(--muted); font-size: 13px; margin: 0 0 4px; }
+        .chart .bar.low { fill: #e5a29a; } .chart .bar.mid { fill: #e9c37a; } .chart .bar.high { fill: #7cc29a; }
+        .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 0 12px; align-items: end; background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 4px 14px 12px; margin-bottom: 14px; }
+        .filter-actions { display: flex; gap: 12px; align-items: center; margin: 14px 0; }
+        .pagination { display: flex; gap: 16px; justify-content: center; align-items: center; margin: 16px 0; }
+        .section-head { display: flex; justify-content: space-between; align-items: center; gap: 12px; flex-wrap: wrap; }
+        .section-head h2 { margin-bottom: 8px; }
+        a.button { display: inline-block; color: #fff; text-decoration: none; }
+        .button.secondary { background: #e8eef5; color: var(--brand); } .button.secondary:hover { background: #d7e2ee; }
+        .button.danger { background: var(--bad); } .button.danger:hover { background: #a23224; }
+        .card.step, .card.grounding, .actions, .pending { margin: 14px 0; }
+        .action-row { display: flex; gap: 12px; flex-wrap: wrap; align-items: center; margin: 8px 0; }
+        .action-row form { margin: 0; }
+        .inline-form { border-top: 1px solid var(--line); padding-top: 12px; margin-top: 12px; max-width: 520px; }
+        .checkbox label { font-weight: normal; }
         .footer { text-align: center; color: var(--muted); font-size: 12px; padding: 24px; }
         .table-wrap { overflow-x: auto; }
         @media (max-width: 640px) {
           .page { padding: 16px 12px 32px; } h1 { font-size: 22px; }
           .hide-narrow { display: none; } th, td { padding: 8px; }
-          .topbar nav { margin-left: 0; width: 100%; }
+          .topbar nav { margin-left: 0; width: 100%; gap: 4px 14px; }
+          .topbar .role, .program-name { display: none; }
+          .chart .axis-label, .chart .legend text { font-size: 20px; }
+          .topbar-inner { gap: 8px 16px; padding: 10px 12px; }
         }
         """
 }

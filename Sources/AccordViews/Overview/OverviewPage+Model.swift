@@ -19,6 +19,8 @@ public enum OverviewPage {
             public let worstStatus: PacingStatus?
             public let lapsedProposals: Int
             public let carriedForward: Int
+            /// The business model's key, for filtering.
+            public var businessModelKey = ""
 
             public init(
                 id: UUID, name: String, externalKey: String, stage: LifecycleStage, region: String, channelManager: String,
@@ -50,6 +52,8 @@ public enum OverviewPage {
         public let today: Day
         public let goalCounts: [GoalStatus: Int]
         public let rows: [Row]
+        /// Attainment of active goals, bucketed: how far the program's agreed goals are along.
+        public var attainment: [(label: String, count: Int)] = []
 
         public init(chrome: PageChrome, today: Day, goalCounts: [GoalStatus: Int], rows: [Row]) {
             self.chrome = chrome

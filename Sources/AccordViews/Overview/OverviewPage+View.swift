@@ -18,6 +18,18 @@ extension OverviewPage {
                 card("\(model.count(.achieved))", "goals achieved"),
                 card("\(model.count(.missed))", "goals missed (kept, carried forward)")
             )
+            BodyNode.h2(.text("Attainment of active goals"))
+            BodyNode.if(
+                model.attainment.contains { $0.count > 0 },
+                .raw(
+                    BarChart(
+                        title: "Active goals by attainment so far",
+                        bars: model.attainment.enumerated().map { i, bucket in
+                            (bucket.label, bucket.count, i < 2 ? "low" : (i == 2 ? "mid" : "high"))
+                        }
+                    ).svg()),
+                else: .div(.class("empty"), "No active goals yet.")
+            )
             BodyNode.h2(.text("Partners by pacing this quarter"))
             BodyNode.div(
                 .class("cards"),

@@ -5,6 +5,7 @@ public enum PartnerPage {
     /// Plain data for a partner's scorecard page.
     public struct Model: Sendable {
         public struct GoalLine: Sendable {
+            public let goalID: UUID
             public let metricName: String
             public let category: String
             public let ownerSide: Side
@@ -22,10 +23,11 @@ public enum PartnerPage {
             public let chart: GoalChart?
 
             public init(
-                metricName: String, category: String, ownerSide: Side, status: GoalStatus, target: String, baseline: String,
+                goalID: UUID, metricName: String, category: String, ownerSide: Side, status: GoalStatus, target: String, baseline: String,
                 actual: String, attainment: Double?, improvementProgress: Double?, pacing: Pacing, behaviour: String,
                 carriedForward: Bool, lowered: Bool, awaiting: Side?, chart: GoalChart?
             ) {
+                self.goalID = goalID
                 self.metricName = metricName
                 self.category = category
                 self.ownerSide = ownerSide
@@ -62,6 +64,36 @@ public enum PartnerPage {
         public let goals: [GoalLine]
         public let issues: [String]
         public let asOf: Day
+        /// Whether the viewer may propose goals with this partner.
+        public var mayPropose = false
+        /// Proposals waiting for the viewer's side: what to answer first.
+        public var pending: [HistoryLine] = []
+        /// Goals of earlier periods and how they ended.
+        public var history: [HistoryLine] = []
+        public var capacity: [(asOf: Day, shareOfWallet: Double?, trainedShare: Double?, engineers: Int)] = []
+
+        public struct HistoryLine: Sendable {
+            public let goalID: UUID
+            public let periodLabel: String
+            public let metricName: String
+            public let target: String
+            public let actual: String
+            public let status: GoalStatus
+            public let carriedForward: Bool
+
+            public init(
+                goalID: UUID, periodLabel: String, metricName: String, target: String, actual: String, status: GoalStatus,
+                carriedForward: Bool
+            ) {
+                self.goalID = goalID
+                self.periodLabel = periodLabel
+                self.metricName = metricName
+                self.target = target
+                self.actual = actual
+                self.status = status
+                self.carriedForward = carriedForward
+            }
+        }
 
         public init(
             chrome: PageChrome, partnerID: UUID, name: String, externalKey: String, stage: LifecycleStage,

@@ -21,7 +21,22 @@ extension PartnerPage {
                 OverviewPage.card(Format.percent(model.trainedShare), "engineers certified"),
                 OverviewPage.card("\(model.goals.filter { $0.status.isCommitted }.count)", "goals agreed for \(model.periodLabel)")
             )
-            BodyNode.h2(.text("Goals for \(model.periodLabel)"))
+            BodyNode.if(
+                !model.pending.isEmpty,
+                .div(
+                    .class("card pending"),
+                    .h2("Waiting for your answer"),
+                    .ul(
+                        .forEach(model.pending) { p in
+                            .li(.a(.href(SiteURL.goal(p.goalID).path), .text("\(p.metricName), \(p.periodLabel): \(p.target)")))
+                        })
+                )
+            )
+            BodyNode.div(
+                .class("section-head"),
+                .h2(.text("Goals for \(model.periodLabel)")),
+                .if(model.mayPropose, .a(.class("button"), .href(SiteURL.newGoal(partner: model.partnerID).path), "Propose a goal"))
+            )
             BodyNode.p(
                 .class("subtitle"),
                 .text("Partner calendar: \(model.vendorPeriods) · "),
@@ -31,6 +46,10 @@ extension PartnerPage {
             )
             BodyNode.forEach(model.issues) { .div(.class("notice"), .text($0)) }
             goals(model)
+            BodyNode.h2("Earlier periods")
+            history(model)
+            BodyNode.h2("Capacity over time")
+            capacity(model)
         }
     }
 
@@ -45,7 +64,7 @@ extension PartnerPage {
                 .div(
                     .class("goal-head"),
                     .h3(
-                        .text(line.metricName),
+                        .a(.href(SiteURL.goal(line.goalID).path), .text(line.metricName)),
                         .span(.class("badge"), .text(line.ownerSide == .vendor ? "Vendor commitment" : line.category))),
                     .div(
                         .span(.class("badge"), .text(Format.goalStatusLabel(line.status))),
@@ -72,6 +91,43 @@ extension PartnerPage {
                 .unwrap(line.chart) { .raw($0.svg()) }
             )
         }
+    }
+
+    static func history(_ model: Model) -> BodyNode {
+        guard !model.history.isEmpty else { return .div(.class("empty"), "No earlier goals yet.") }
+        return .div(
+            .class("table-wrap"),
+            .table(
+                .tr(.th("Period"), .th("Metric"), .th("Target"), .th("Actual"), .th("Result")),
+                .forEach(model.history) { h in
+                    .tr(
+                        .td(.text(h.periodLabel)), .td(.a(.href(SiteURL.goal(h.goalID).path), .text(h.metricName))), .td(.text(h.target)),
+                        .td(.text(h.actual)),
+                        .td(
+                            .span(
+                                .class("badge " + (h.status == .achieved ? "status-achieved" : h.status == .missed ? "status-behind" : "")),
+                                .text(Format.goalStatusLabel(h.status))),
+                            .if(h.carriedForward, .span(.class("badge carried"), "carried forward"))
+                        )
+                    )
+                }
+            )
+        )
+    }
+
+    static func capacity(_ model: Model) -> BodyNode {
+        guard !model.capacity.isEmpty else { return .div(.class("empty"), "No capacity profile recorded yet.") }
+        return .div(
+            .class("table-wrap"),
+            .table(
+                .tr(.th("As of"), .th(.class("num"), "Share of wallet"), .th(.class("num"), "Engineers"), .th(.class("num"), "Certified")),
+                .forEach(model.capacity.reversed()) { c in
+                    .tr(
+                        .td(.text(c.asOf.iso)), .td(.class("num"), .text(Format.percent(c.shareOfWallet, decimals: 1))),
+                        .td(.class("num"), .text("\(c.engineers)")), .td(.class("num"), .text(Format.percent(c.trainedShare))))
+                }
+            )
+        )
     }
 
     static func figure(_ label: String, _ value: String) -> Node<HTML.BodyContext> {

@@ -16,7 +16,19 @@ func routes(_ app: Application) throws {
     pages.post("logout", use: AccountController.signOut)
     pages.get("account", "password", use: AccountController.passwordPage)
     pages.post("account", "password", use: AccountController.changePassword)
-    pages.grouped(Guard.PartnerScope()).get("partners", ":partnerID", use: PagesController.partner)
+    pages.get("import", use: ImportPageController.form)
+    pages.on(.POST, "import", body: .collect(maxSize: "50mb"), use: ImportPageController.upload)
+    let partnerPages = pages.grouped(Guard.PartnerScope())
+    partnerPages.get("partners", ":partnerID", use: PagesController.partner)
+    partnerPages.get("partners", ":partnerID", "goals", "new", use: GoalPagesController.proposeForm)
+    partnerPages.post("partners", ":partnerID", "goals", "new", use: GoalPagesController.propose)
+    partnerPages.get("goals", ":goalID", use: GoalPagesController.show)
+    partnerPages.post("goals", ":goalID", ":action", use: GoalPagesController.act)
+
+    // MARK: pages for vendor staff
+    let vendorPages = pages.grouped(Guard.Vendor())
+    vendorPages.get("partners", use: ListPagesController.partners)
+    vendorPages.get("portfolio", use: ListPagesController.portfolio)
 
     // MARK: JSON API — every signed-in user (lists are filtered to what the viewer may read)
     let api = app.grouped("api", "v1").grouped(Guard.SignedIn())

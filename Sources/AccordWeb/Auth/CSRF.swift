@@ -17,9 +17,11 @@ struct CSRFProtection: AsyncMiddleware {
     }
 
     /// The header, or the `_csrf` field of a form body (collected here: middleware runs before the route collects it).
+    /// A file upload carries it in the address instead, so the upload is not read before it is checked.
     private func sentToken(_ request: Request) async throws -> String? {
         if let header = request.headers.first(name: "X-CSRF-Token") { return header }
-        guard let type = request.headers.contentType, type == .urlEncodedForm || type == .formData else { return nil }
+        if request.headers.contentType == .formData { return try? request.query.get(String.self, at: "_csrf") }
+        guard request.headers.contentType == .urlEncodedForm else { return nil }
         if request.body.data == nil { _ = try await request.body.collect(max: 1_048_576).get() }
         return try? request.content.get(String.self, at: "_csrf")
     }

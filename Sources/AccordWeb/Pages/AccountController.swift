@@ -151,7 +151,7 @@ enum PageChromes {
         let program = try await req.store.programs().first
         return PageChrome(
             programName: program?.name, userName: viewer.name, roleLabel: viewer.role.label, csrf: req.csrfToken,
-            isVendor: viewer.side == .vendor)
+            isVendor: viewer.side == .vendor, partnerID: viewer.partnerID, isChannelManager: viewer.role == .channelManager)
     }
 }
 

@@ -36,17 +36,36 @@ enum PagesController {
                 status: .notFound)
         }
         let data = try await ProgramOverview(store: req.store, clock: req.clock).load(programID: program.id)
-        let model = OverviewPage.Model(
-            chrome: try await PageChromes.make(req), today: data.today, goalCounts: data.goalCounts,
-            rows: data.rows.map { row in
-                OverviewPage.Model.Row(
-                    id: row.partner.id, name: row.partner.name, externalKey: row.partner.externalKey, stage: row.partner.stage,
-                    region: row.partner.region, channelManager: row.partner.channelManager, tier: row.partner.tier,
-                    businessModel: row.partner.businessModel.label, periodLabel: row.period.label,
-                    goalsInPeriod: row.lines.count, committedGoals: row.lines.filter { $0.goal.status.isCommitted }.count,
-                    worstStatus: row.worstStatus, lapsedProposals: row.lapsed, carriedForward: row.carriedForward)
-            })
+        var model = OverviewPage.Model(
+            chrome: try await PageChromes.make(req), today: data.today, goalCounts: data.goalCounts, rows: data.rows.map(row))
+        model.attainment = attainmentBuckets(data.rows.flatMap(\.lines))
         return HTMLResponse.page(OverviewPage.render(model))
+    }
+
+    /// Every partner of the program with its current-quarter status, for the overview, list and portfolio.
+    static func rows(_ req: Request, programID: UUID) async throws -> [OverviewPage.Model.Row] {
+        try await ProgramOverview(store: req.store, clock: req.clock).load(programID: programID).rows.map(row)
+    }
+
+    static func row(_ row: ProgramOverviewData.Row) -> OverviewPage.Model.Row {
+        var view = OverviewPage.Model.Row(
+            id: row.partner.id, name: row.partner.name, externalKey: row.partner.externalKey, stage: row.partner.stage,
+            region: row.partner.region, channelManager: row.partner.channelManager, tier: row.partner.tier,
+            businessModel: row.partner.businessModel.label, periodLabel: row.period.label, goalsInPeriod: row.lines.count,
+            committedGoals: row.lines.filter { $0.goal.status.isCommitted }.count, worstStatus: row.worstStatus,
+            lapsedProposals: row.lapsed, carriedForward: row.carriedForward)
+        view.businessModelKey = row.partner.businessModel.rawValue
+        return view
+    }
+
+    /// Active goals by attainment: under 50 %, 50–80 %, 80–100 %, 100–120 %, 120 % and more.
+    static func attainmentBuckets(_ lines: [GoalProgress]) -> [(label: String, count: Int)] {
+        let bounds: [(String, Double, Double)] = [
+            ("< 50 %", -.infinity, 0.5), ("50–80 %", 0.5, 0.8), ("80–100 %", 0.8, 1.0), ("100–120 %", 1.0, 1.2),
+            ("≥ 120 %", 1.2, .infinity),
+        ]
+        let active = lines.filter { $0.goal.status == .active }.map { $0.attainment ?? 0 }
+        return bounds.map { label, low, high in (label, active.filter { $0 >= low && $0 < high }.count) }
     }
 
     @Sendable static func partner(req: Request) async throws -> Response {
@@ -73,13 +92,14 @@ enum PagesController {
             }
             lines.append(
                 PartnerPage.Model.GoalLine(
-                    metricName: metric.name, category: metric.category.label, ownerSide: line.goal.ownerSide, status: line.goal.status,
+                    goalID: line.goal.id, metricName: metric.name, category: metric.category.label, ownerSide: line.goal.ownerSide,
+                    status: line.goal.status,
                     target: show(line.goal.target), baseline: line.goal.baseline.map { show($0.value) } ?? "no history",
                     actual: line.actual.map(show) ?? "—", attainment: line.attainment, improvementProgress: line.improvementProgress,
                     pacing: line.pacing, behaviour: line.goal.behaviour, carriedForward: line.goal.isCarriedForward,
                     lowered: line.goal.wasLowered, awaiting: line.goal.awaitingSide, chart: chart))
         }
-        let model = PartnerPage.Model(
+        var model = PartnerPage.Model(
             chrome: try await PageChromes.make(req), partnerID: card.partner.id, name: card.partner.name,
             externalKey: card.partner.externalKey, stage: card.partner.stage, businessModel: card.partner.businessModel.label,
             region: card.partner.region, channelManager: card.partner.channelManager, tier: card.partner.tier,
@@ -87,7 +107,31 @@ enum PagesController {
             previousPeriod: card.period.previous.label, nextPeriod: card.period.next.label,
             shareOfWallet: card.capacity?.shareOfWallet, trainedShare: card.capacity?.trainedShare, goals: lines,
             issues: card.issues.map(\.description), asOf: card.asOf)
+        try await addContext(&model, req: req, card: card)
         return HTMLResponse.page(PartnerPage.render(model))
+    }
+
+    /// What else the partner page shows: proposals waiting for the viewer, earlier results, capacity history.
+    static func addContext(_ model: inout PartnerPage.Model, req: Request, card: PartnerScorecard) async throws {
+        let viewer = try req.viewer()
+        let currency = card.program.currency
+        let metrics = Dictionary(uniqueKeysWithValues: try await req.store.metrics(of: card.program.id).map { ($0.key, $0) })
+        let goals = try await req.store.goals(GoalQuery(partnerID: card.partner.id))
+        func line(_ goal: Goal) -> PartnerPage.Model.HistoryLine? {
+            guard let metric = metrics[goal.metricKey] else { return nil }
+            return .init(
+                goalID: goal.id, periodLabel: goal.period.label, metricName: metric.name,
+                target: metric.format(goal.target, currency: currency),
+                actual: goal.closingActual.map { metric.format($0, currency: currency) } ?? "—", status: goal.status,
+                carriedForward: goal.status == .missed)
+        }
+        model.mayPropose = AccessRule.mayChange(card.partner, as: viewer) && viewer.role.mayNegotiateGoals
+        model.pending = goals.filter { $0.awaitingSide == viewer.side && model.mayPropose }.compactMap(line)
+        model.history = goals.filter { $0.period.end <= card.period.start && ($0.status == .achieved || $0.status == .missed) }
+            .sorted { $0.period.start > $1.period.start }.compactMap(line)
+        model.capacity = try await req.store.capacityHistory(of: card.partner.id).map {
+            ($0.asOf, $0.shareOfWallet, $0.trainedShare, $0.engineers)
+        }
     }
 
     @Sendable static func stylesheet(req: Request) async throws -> Response {

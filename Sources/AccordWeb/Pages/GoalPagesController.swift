@@ -1,0 +1,186 @@
+import AccordCore
+import AccordStore
+import AccordViews
+import Vapor
+
+/// The goal page, its answer forms, and proposing a goal: the agreement of DOMAIN §5.2 in the browser.
+enum GoalPagesController {
+    struct ActionForm: Content {
+        var target: String?
+        var behaviour: String?
+        var reason: String?
+    }
+
+    struct ProposeForm: Content {
+        var period: String?
+        var metric: String?
+        var target: String?
+        var behaviour: String?
+        var objective: String?
+        var owner: String?
+        var draft: String?
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        HTMLResponse.page(GoalPage.render(try await model(req, goalID: try req.id("goalID"))))
+    }
+
+    /// One POST route per answer; a refused answer shows the page again with the reason beside the field.
+    @Sendable static func act(req: Request) async throws -> Response {
+        let goalID = try req.id("goalID")
+        let action = req.parameters.get("action") ?? ""
+        let form = (try? req.content.decode(ActionForm.self)) ?? ActionForm()
+        let actor = try req.actor()
+        let flow = GoalWorkflow(store: req.store, clock: req.clock)
+        do {
+            switch action {
+            case "accept": _ = try await flow.accept(goalID, by: actor)
+            case "decline": _ = try await flow.decline(goalID, reason: form.reason ?? "", by: actor)
+            case "counter":
+                _ = try await flow.counter(
+                    goalID, target: form.target ?? "", behaviour: form.behaviour.flatMap { $0.isEmpty ? nil : $0 }, by: actor)
+            case "withdraw": _ = try await flow.withdraw(goalID, by: actor)
+            case "send": _ = try await flow.send(goalID, by: actor)
+            case "lower": _ = try await flow.lower(goalID, to: form.target ?? "", reason: form.reason ?? "", by: actor)
+            default: throw Abort(.notFound)
+            }
+        } catch let error where error is GoalRuleError || error is InputError {
+            let (field, message) = fieldError(error, action: action)
+            var typed: [String: String] = [:]
+            if action == "lower" {
+                typed = ["lower-target": form.target ?? "", "lower-reason": form.reason ?? ""]
+            } else {
+                typed = ["target": form.target ?? "", "behaviour": form.behaviour ?? "", "reason": form.reason ?? ""]
+            }
+            return HTMLResponse.page(
+                GoalPage.render(try await model(req, goalID: goalID, errors: [field: message], typed: typed)), status: .unprocessableEntity)
+        }
+        return req.redirect(to: SiteURL.goal(goalID).path)
+    }
+
+    /// Which field a refusal is about, so the message stands beside it.
+    static func fieldError(_ error: any Error, action: String) -> (String, String) {
+        let message = ErrorMapping.map(error)?.reason ?? "\(error)"
+        let lowering = action == "lower"
+        if let input = error as? InputError, let field = input.field {
+            return (lowering && field == "target" ? "lower-target" : field, input.message)
+        }
+        switch error as? GoalRuleError {
+        case .doesNotBeatBaseline, .doesNotBeatAchievedTarget, .cannotImprove, .negativeTarget, .zeroTarget, .wholeNumberRequired:
+            return ("target", message)
+        case .overrideMustLower: return ("lower-target", message)
+        case .overrideNeedsReason: return ("lower-reason", message)
+        case .behaviourRequired: return ("behaviour", message)
+        default: return ("form", message)
+        }
+    }
+
+    static func model(_ req: Request, goalID: UUID, errors: [String: String] = [:], typed: [String: String] = [:]) async throws
+        -> GoalPage.Model
+    {
+        let viewer = try req.viewer()
+        let goal = try await req.store.goal(goalID)
+        let partner = try await req.store.partner(goal.partnerID)
+        let program = try await req.store.program(partner.programID)
+        let metric = try await req.store.metric(goal.metricKey, of: program.id)
+        let show = { (v: Int64) in metric.format(v, currency: program.currency) }
+        let sides = Dictionary(grouping: goal.acceptances, by: \.revision)
+        let audit = try await req.store.auditEntries(entity: "goal", entityID: goal.id.uuidString)
+        return GoalPage.Model(
+            chrome: try await PageChromes.make(req), goalID: goal.id, partnerID: partner.id, partnerName: partner.name,
+            metricName: metric.name, periodLabel: goal.period.label,
+            vendorPeriods: "Vendor calendar: " + VendorOverlap.describe(goal.period, in: program.calendar), status: goal.status,
+            ownerSide: goal.ownerSide, target: show(goal.target), targetPlain: metric.plainText(goal.target, currency: program.currency),
+            baseline: goal.baseline.map { show($0.value) } ?? "—", baselineSource: goal.baseline?.explanation ?? "no history yet",
+            behaviour: goal.behaviour, objective: goal.objective, awaiting: goal.awaitingSide,
+            lapsed: goal.isLapsed(now: req.clock.now(), responseWindowDays: program.settings.responseWindowDays),
+            carriedFrom: goal.carriedFrom, closingActual: goal.closingActual.map(show), declineReason: goal.decline?.reason,
+            revisions: goal.revisions.map { r in
+                GoalPage.RevisionLine(
+                    number: r.number, target: show(r.target), behaviour: r.behaviour, author: r.author.name, authorSide: r.author.side,
+                    origin: r.origin, at: r.at, acceptedBy: (sides[r.number] ?? []).map { ($0.actor.name, $0.actor.side, $0.at) })
+            },
+            overrides: goal.overrides.map { (show($0.from), show($0.to), $0.reason, $0.actor.name, $0.at) },
+            audit: audit.map {
+                GoalPage.AuditLine(
+                    at: $0.at, who: $0.actor.name, action: $0.action.replacingOccurrences(of: "_", with: " "), reason: $0.reason)
+            },
+            actions: goal.actions(for: viewer, mayChangePartner: AccessRule.mayChange(partner, as: viewer)),
+            errors: errors, typed: typed)
+    }
+
+    // MARK: proposing
+
+    @Sendable static func proposeForm(req: Request) async throws -> Response {
+        let partnerID = try req.id("partnerID")
+        try await req.requireChange(partnerID: partnerID)
+        let period = try? req.query.get(String.self, at: "period")
+        let metric = try? req.query.get(String.self, at: "metric")
+        return HTMLResponse.page(ProposeGoalPage.render(try await proposeModel(req, partnerID: partnerID, period: period, metric: metric)))
+    }
+
+    @Sendable static func propose(req: Request) async throws -> Response {
+        let partnerID = try req.id("partnerID")
+        let form = try req.content.decode(ProposeForm.self)
+        let typed = [
+            "target": form.target ?? "", "behaviour": form.behaviour ?? "", "objective": form.objective ?? "",
+            "owner": form.owner ?? "partner",
+        ]
+        do {
+            let goal = try await GoalWorkflow(store: req.store, clock: req.clock).propose(
+                .init(
+                    partnerID: partnerID, periodLabel: form.period ?? "", metricKey: form.metric ?? "",
+                    ownerSide: form.owner == "vendor" ? .vendor : .partner, target: form.target ?? "", behaviour: form.behaviour ?? "",
+                    objective: form.objective, asDraft: form.draft == "1"),
+                by: try req.actor())
+            return req.redirect(to: SiteURL.goal(goal.id).path)
+        } catch let error where error is GoalRuleError || error is InputError || error is CalendarError || error is StoreError {
+            let (field, message) =
+                error is CalendarError
+                ? ("period", "\(error)") : (error is StoreError ? ("metric", "\(error)") : fieldError(error, action: "propose"))
+            let model = try await proposeModel(
+                req, partnerID: partnerID, period: form.period, metric: form.metric, typed: typed, errors: [field: message])
+            return HTMLResponse.page(ProposeGoalPage.render(model), status: .unprocessableEntity)
+        }
+    }
+
+    static func proposeModel(
+        _ req: Request, partnerID: UUID, period: String?, metric: String?, typed: [String: String] = [:], errors: [String: String] = [:]
+    ) async throws -> ProposeGoalPage.Model {
+        let viewer = try req.viewer()
+        let partner = try await req.store.partner(partnerID)
+        let program = try await req.store.program(partner.programID)
+        let metrics = try await req.store.metrics(of: program.id)
+        let current = partner.calendar.period(.quarter, containing: req.clock.today)
+        var options: [Period] = [current, current.next, current.next.next]
+        options += [
+            partner.calendar.period(.year, containing: req.clock.today), partner.calendar.period(.year, containing: req.clock.today).next,
+        ]
+        options += [
+            partner.calendar.period(.month, containing: req.clock.today), partner.calendar.period(.month, containing: req.clock.today).next,
+        ]
+        let chosenPeriod = period.flatMap { label in options.first { $0.label == label } } ?? current
+        let chosenMetric = metric.flatMap { key in metrics.first { $0.key == key } } ?? metrics.first { $0.key == "revenue" } ?? metrics[0]
+        var grounding: ProposeGoalPage.Grounding?
+        if let g = try? await GoalWorkflow(store: req.store, clock: req.clock).grounding(
+            partnerID: partnerID, periodLabel: chosenPeriod.label, metricKey: chosenMetric.key)
+        {
+            let show = { (v: Int64) in chosenMetric.format(v, currency: program.currency) }
+            let capacity = try await req.store.capacityHistory(of: partnerID).last
+            grounding = ProposeGoalPage.Grounding(
+                baseline: g.baseline.map { "\(show($0.value)) (\($0.explanation))" } ?? "no history yet",
+                smallestAcceptable: g.smallestAcceptableTarget.map(show), bestAchieved: g.bestAchievedTarget.map(show),
+                shareOfWallet: capacity?.shareOfWallet, trainedShare: capacity?.trainedShare)
+        }
+        return ProposeGoalPage.Model(
+            chrome: try await PageChromes.make(req), partnerID: partnerID, partnerName: partner.name,
+            periods: options.map {
+                (
+                    $0.label,
+                    "\($0.label) — " + VendorOverlap.describe($0, in: program.calendar).replacingOccurrences(of: "\($0.label) = ", with: "")
+                )
+            },
+            metrics: metrics.map { ($0.key, "\($0.name) (\($0.category.label))") }, period: chosenPeriod.label, metric: chosenMetric.key,
+            grounding: grounding, typed: typed, errors: errors, viewerSide: viewer.side)
+    }
+}

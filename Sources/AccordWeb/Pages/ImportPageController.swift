@@ -1,0 +1,61 @@
+import AccordCore
+import AccordStore
+import AccordViews
+import Vapor
+
+/// Uploading facts from the browser: the same importer as the CLI and the API.
+enum ImportPageController {
+    struct Upload: Content {
+        var kind: String?
+        var skip_invalid: String?
+        var file: File?
+    }
+
+    static func kinds(for viewer: Viewer) -> [(String, String)] {
+        (AccessRule.mayManagePartners(viewer) ? [("sales", "Sales lines")] : []) + [("activities", "Activity records")]
+    }
+
+    @Sendable static func form(req: Request) async throws -> Response {
+        let viewer = try req.viewer()
+        return HTMLResponse.page(
+            ImportPage.render(
+                .init(
+                    chrome: try await PageChromes.make(req), kinds: kinds(for: viewer), selectedKind: kinds(for: viewer)[0].0,
+                    skipInvalid: false, outcome: nil, error: nil)))
+    }
+
+    @Sendable static func upload(req: Request) async throws -> Response {
+        let viewer = try req.viewer()
+        let upload = try req.content.decode(Upload.self)
+        let kindText = upload.kind ?? "activities"
+        let skip = upload.skip_invalid == "1"
+        func page(_ outcome: ImportPage.Outcome?, error: String?, status: HTTPStatus) async throws -> Response {
+            HTMLResponse.page(
+                ImportPage.render(
+                    .init(
+                        chrome: try await PageChromes.make(req), kinds: kinds(for: viewer), selectedKind: kindText, skipInvalid: skip,
+                        outcome: outcome, error: error)),
+                status: status)
+        }
+        guard let kind = FactRowParser.Kind(rawValue: kindText), kinds(for: viewer).contains(where: { $0.0 == kindText }) else {
+            return try await page(nil, error: "Your role cannot import \(kindText).", status: .forbidden)
+        }
+        guard let file = upload.file, file.data.readableBytes > 0 else {
+            return try await page(nil, error: "Choose a CSV file to upload.", status: .unprocessableEntity)
+        }
+        let program = try await req.program(nil)
+        do {
+            let report = try await FactImporter(
+                store: req.store, programID: program.id, kind: kind, skipInvalid: skip, onlyPartner: try req.readablePartner()
+            ).run(chunks: OneChunk(bytes: Array(buffer: file.data)))
+            return try await page(
+                .imported(
+                    kind: kind.rawValue, inserted: report.inserted, alreadyPresent: report.alreadyPresent, rejected: report.rejected,
+                    rejectedCount: report.rejectedCount),
+                error: nil, status: .ok)
+        } catch let failure as ImportFailure {
+            return try await page(
+                .refused(kind: kind.rawValue, rows: failure.rows, total: failure.total), error: nil, status: .unprocessableEntity)
+        }
+    }
+}

@@ -1,0 +1,235 @@
+import AccordCore
+import Foundation
+import SnapshotTesting
+import Testing
+
+@testable import AccordViews
+
+/// Every page rendered from plain mock models, no server: the HTML is compared with the committed snapshot
+/// (one tag per line, so a change reads as a small diff).
+@Suite("Page snapshots")
+struct PageSnapshotTests {
+    static let partnerID = UUID(uuidString: "11111111-1111-1111-1111-111111111111")!
+    static let goalID = UUID(uuidString: "22222222-2222-2222-2222-222222222222")!
+    static let at = Date(timeIntervalSince1970: 1_795_000_000)
+    static let chrome = PageChrome(
+        programName: "Northwind Partner Program", userName: "Ana Ruiz", roleLabel: "Channel manager", csrf: "csrf_test", isVendor: true,
+        isChannelManager: true)
+    static let partnerChrome = PageChrome(
+        programName: "Northwind Partner Program", userName: "Dana Reyes", roleLabel: "Partner admin", csrf: "csrf_test", isVendor: false,
+        partnerID: partnerID)
+    static let today = Day(year: 2026, month: 11, day: 23)
+    static let q4 = Period(calendar: .calendarYear, kind: .quarter, fiscalYear: 2026, index: 4)
+
+    static func lines(_ html: String) -> String { html.replacingOccurrences(of: "><", with: ">\n<") + "\n" }
+
+    static func row(_ n: Int, _ status: PacingStatus?, lapsed: Int = 0, carried: Int = 0) -> OverviewPage.Model.Row {
+        OverviewPage.Model.Row(
+            id: UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", n))!, name: "Partner \(n) <Ltd>", externalKey: "NW-\(n)",
+            stage: LifecycleStage.allCases[n % 6], region: ["EMEA", "APAC"][n % 2], channelManager: "Ana Ruiz", tier: "Gold",
+            businessModel: "Reseller", periodLabel: "FY2026 Q4", goalsInPeriod: 3, committedGoals: 2, worstStatus: status,
+            lapsedProposals: lapsed, carriedForward: carried)
+    }
+
+    static var rows: [OverviewPage.Model.Row] { [row(1, .behind, carried: 1), row(2, .onTrack), row(3, .atRisk, lapsed: 1), row(4, nil)] }
+
+    static func pacing(_ status: PacingStatus) -> Pacing {
+        Pacing.evaluate(
+            metric: MetricCatalog.revenue, target: 120_000_00, baseline: 100_000_00, actual: status == .behind ? 20_000_00 : 80_000_00,
+            period: q4, asOf: today, profile: .flatByDays)
+    }
+
+    @Test func overviewPage() {
+        var model = OverviewPage.Model(
+            chrome: Self.chrome, today: Self.today, goalCounts: [.active: 12, .proposed: 3, .declined: 1, .achieved: 5, .missed: 2],
+            rows: Self.rows)
+        model.attainment = [("< 50 %", 3), ("50–80 %", 4), ("80–100 %", 2), ("100–120 %", 2), ("≥ 120 %", 1)]
+        assertSnapshot(of: Self.lines(OverviewPage.render(model)), as: .lines)
+    }
+
+    @Test func overviewPageEmpty() {
+        assertSnapshot(
+            of: Self.lines(OverviewPage.render(.init(chrome: Self.chrome, today: Self.today, goalCounts: [:], rows: []))), as: .lines)
+    }
+
+    @Test func partnerListPage() {
+        var query = PartnerListPage.Query()
+        query.search = "partner"
+        query.sort = "status"
+        query.page = 2
+        let model = PartnerListPage.Model(
+            chrome: Self.chrome, query: query, rows: Self.rows, total: 60, pageSize: 25, regions: ["APAC", "EMEA"],
+            channelManagers: ["Ana Ruiz"], tiers: ["Gold"])
+        assertSnapshot(of: Self.lines(PartnerListPage.render(model)), as: .lines)
+    }
+
+    static func partnerModel(chrome: PageChrome) -> PartnerPage.Model {
+        let chart = GoalChart(
+            title: "Revenue, FY2026 Q4", start: q4.start, end: q4.end, target: 120_000_00,
+            expected: Pacing.expectedCurve(target: 120_000_00, period: q4, profile: .flatByDays).map { (day: $0.day, value: $0.expected) },
+            actual: [
+                (day: Day(year: 2026, month: 10, day: 10), value: 30_000_00), (day: Day(year: 2026, month: 11, day: 2), value: 80_000_00),
+            ],
+            asOf: today, format: { Money(minorUnits: Int64($0), currency: .usd).formatted })
+        var model = PartnerPage.Model(
+            chrome: chrome, partnerID: partnerID, name: "Delta Managed Services", externalKey: "NW-1004", stage: .established,
+            businessModel: "MSP", region: "LATAM", channelManager: "Dev Patel", tier: "Platinum", periodLabel: "FY2026 Q4",
+            vendorPeriods: "FY2026 Q4 = Vendor FY2027 Q3 (34 %) + FY2027 Q4 (66 %)", previousPeriod: "FY2026 Q3", nextPeriod: "FY2027 Q1",
+            shareOfWallet: 0.17, trainedShare: 0.18,
+            goals: [
+                .init(
+                    goalID: goalID, metricName: "Revenue", category: "Revenue", ownerSide: .partner, status: .active, target: "$120,000.00",
+                    baseline: "$100,000.00",
+                    actual: "$80,000.00", attainment: 0.667, improvementProgress: -1, pacing: pacing(.onTrack),
+                    behaviour: "Grow with a second solution",
+                    carriedForward: true, lowered: false, awaiting: nil, chart: chart),
+                .init(
+                    goalID: goalID, metricName: "MDF delivered", category: "Vendor commitment", ownerSide: .vendor, status: .proposed,
+                    target: "$5,000.00", baseline: "no history",
+                    actual: "—", attainment: nil, improvementProgress: nil, pacing: pacing(.behind), behaviour: "Fund two campaigns",
+                    carriedForward: false, lowered: false, awaiting: .partner, chart: nil),
+            ],
+            issues: ["Developing and established partners have at least one growth goal."], asOf: today)
+        model.mayPropose = true
+        model.pending = [
+            .init(
+                goalID: goalID, periodLabel: "FY2026 Q4", metricName: "MDF delivered", target: "$5,000.00", actual: "—", status: .proposed,
+                carriedForward: false)
+        ]
+        model.history = [
+            .init(
+                goalID: goalID, periodLabel: "FY2026 Q3", metricName: "Revenue", target: "$120,000.00", actual: "$90,000.00",
+                status: .missed, carriedForward: true)
+        ]
+        model.capacity = [(Day(year: 2025, month: 10, day: 1), 0.12, 0.1, 20), (Day(year: 2026, month: 10, day: 24), 0.17, 0.18, 22)]
+        return model
+    }
+
+    @Test func partnerPage() {
+        assertSnapshot(of: Self.lines(PartnerPage.render(Self.partnerModel(chrome: Self.chrome))), as: .lines)
+    }
+
+    @Test func partnerPortalPage() {
+        assertSnapshot(of: Self.lines(PartnerPage.render(Self.partnerModel(chrome: Self.partnerChrome))), as: .lines)
+    }
+
+    @Test func goalPageWithAnswersAndARefusedCounterProposal() {
+        var actions = GoalActions()
+        actions.accept = true
+        actions.decline = true
+        actions.counter = true
+        let model = GoalPage.Model(
+            chrome: Self.partnerChrome, goalID: Self.goalID, partnerID: Self.partnerID, partnerName: "Delta Managed Services",
+            metricName: "Revenue",
+            periodLabel: "FY2026 Q4", vendorPeriods: "Vendor calendar: FY2026 Q4 = Vendor FY2027 Q3 (34 %) + FY2027 Q4 (66 %)",
+            status: .proposed,
+            ownerSide: .partner, target: "$120,000.00", targetPlain: "120000.00", baseline: "$100,000.00",
+            baselineSource: "the actual of FY2025 Q4",
+            behaviour: "Grow with a second solution", objective: "Lead the healthcare segment", awaiting: .partner, lapsed: true,
+            carriedFrom: nil,
+            closingActual: nil, declineReason: nil,
+            revisions: [
+                .init(
+                    number: 1, target: "$120,000.00", behaviour: "Grow with a second solution", author: "Dev Patel", authorSide: .vendor,
+                    origin: .proposal, at: Self.at, acceptedBy: [("Dev Patel", .vendor, Self.at)])
+            ],
+            overrides: [], audit: [.init(at: Self.at, who: "Dev Patel", action: "propose", reason: nil)], actions: actions,
+            errors: [
+                "target": "The target $90,000.00 does not beat the baseline: Revenue baseline is $100,000.00 (the actual of FY2025 Q4)."
+            ],
+            typed: ["target": "90000"])
+        assertSnapshot(of: Self.lines(GoalPage.render(model)), as: .lines)
+    }
+
+    @Test func goalPageAgreedWithOverrideForAnAdmin() {
+        var actions = GoalActions()
+        actions.lower = true
+        let model = GoalPage.Model(
+            chrome: Self.chrome, goalID: Self.goalID, partnerID: Self.partnerID, partnerName: "Delta Managed Services",
+            metricName: "Revenue",
+            periodLabel: "FY2026 Q4", vendorPeriods: "Vendor calendar: FY2026 Q4 = Vendor FY2027 Q3 (34 %) + FY2027 Q4 (66 %)",
+            status: .active,
+            ownerSide: .partner, target: "$110,000.00", targetPlain: "110000.00", baseline: "$100,000.00",
+            baselineSource: "the actual of FY2025 Q4",
+            behaviour: "Grow with a second solution", objective: nil, awaiting: nil, lapsed: false, carriedFrom: Self.goalID,
+            closingActual: nil, declineReason: nil,
+            revisions: [
+                .init(
+                    number: 1, target: "$120,000.00", behaviour: "Grow", author: "Accord", authorSide: .vendor, origin: .carryForward,
+                    at: Self.at, acceptedBy: [("Dev Patel", .vendor, Self.at), ("Dana Reyes", .partner, Self.at)]),
+                .init(
+                    number: 2, target: "$110,000.00", behaviour: "Grow", author: "Morgan Lee", authorSide: .vendor, origin: .override,
+                    at: Self.at, acceptedBy: []),
+            ],
+            overrides: [("$120,000.00", "$110,000.00", "Budget freeze at the largest customer", "Morgan Lee", Self.at)],
+            audit: [.init(at: Self.at, who: "Morgan Lee", action: "lower", reason: "Budget freeze at the largest customer")],
+            actions: actions,
+            errors: ["lower-reason": "Lowering an agreed target needs a written reason."], typed: ["lower-target": "100000"])
+        assertSnapshot(of: Self.lines(GoalPage.render(model)), as: .lines)
+    }
+
+    @Test func proposeGoalPageWithARefusedTarget() {
+        let model = ProposeGoalPage.Model(
+            chrome: Self.chrome, partnerID: Self.partnerID, partnerName: "Delta Managed Services",
+            periods: [
+                ("FY2026 Q4", "FY2026 Q4 — Vendor FY2027 Q3 (34 %) + FY2027 Q4 (66 %)"),
+                ("FY2027 Q1", "FY2027 Q1 — Vendor FY2027 Q4 (100 %)"),
+            ],
+            metrics: [("revenue", "Revenue (Revenue)"), ("deal_registrations", "Deal registrations (Activity)")], period: "FY2027 Q1",
+            metric: "deal_registrations",
+            grounding: .init(
+                baseline: "12 (the actual of FY2026 Q1)", smallestAcceptable: "12.01", bestAchieved: nil, shareOfWallet: 0.17,
+                trainedShare: 0.18),
+            typed: ["target": "12", "behaviour": "Register every opportunity <early>"],
+            errors: ["target": "The target 12 does not beat the baseline: Deal registrations baseline is 12 (the actual of FY2026 Q1)."],
+            viewerSide: .vendor)
+        assertSnapshot(of: Self.lines(ProposeGoalPage.render(model)), as: .lines)
+    }
+
+    @Test func portfolioPage() {
+        assertSnapshot(
+            of: Self.lines(
+                PortfolioPage.render(
+                    .init(chrome: Self.chrome, channelManager: "Ana Ruiz", channelManagers: ["Ana Ruiz", "Dev Patel"], rows: Self.rows))),
+            as: .lines)
+    }
+
+    @Test func importPageRefusedAndDone() {
+        let kinds = [("sales", "Sales lines"), ("activities", "Activity records")]
+        let refused = ImportPage.Model(
+            chrome: Self.chrome, kinds: kinds, selectedKind: "sales", skipInvalid: false,
+            outcome: .refused(kind: "sales", rows: [RowError(line: 3, reason: "date '2026-02-30' is not a date (YYYY-MM-DD)")], total: 1),
+            error: nil)
+        assertSnapshot(of: Self.lines(ImportPage.render(refused)), as: .lines, named: "refused")
+        let done = ImportPage.Model(
+            chrome: Self.chrome, kinds: kinds, selectedKind: "sales", skipInvalid: true,
+            outcome: .imported(
+                kind: "sales", inserted: 1, alreadyPresent: 0, rejected: [RowError(line: 3, reason: "unknown partner key 'X'")],
+                rejectedCount: 1), error: nil)
+        assertSnapshot(of: Self.lines(ImportPage.render(done)), as: .lines, named: "done")
+    }
+
+    @Test func signInAndPasswordPages() {
+        assertSnapshot(
+            of: Self.lines(
+                SignInPage.render(
+                    .init(login: "admin\"><b>", next: "/partners", error: "The sign-in name or password is not right.", csrf: "csrf_test"))),
+            as: .lines, named: "sign-in")
+        assertSnapshot(
+            of: Self.lines(
+                PasswordPage.render(
+                    .init(
+                        purpose: .change, errors: ["current": "That is not your current password."], notice: nil, csrf: "csrf_test",
+                        chrome: Self.chrome))), as: .lines, named: "change")
+        assertSnapshot(
+            of: Self.lines(
+                PasswordPage.render(
+                    .init(
+                        purpose: .link(token: "link_abc", userName: "New Bie"), errors: [:], notice: nil, csrf: "csrf_test",
+                        chrome: .anonymous))), as: .lines, named: "link")
+    }
+
+    @Test func errorPage() {
+        assertSnapshot(of: Self.lines(ErrorPage.render(status: 404, message: "partner not found")), as: .lines)
+    }
+}
