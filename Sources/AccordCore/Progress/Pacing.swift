@@ -69,6 +69,17 @@ public struct Pacing: Hashable, Codable, Sendable {
         return Pacing(elapsedShare: share, expectedToDate: expected, status: status, forecast: forecast)
     }
 
+    /// The expected line of any goal over its period, for charts: sums grow from zero to the target, levels move
+    /// from the baseline to the target, both shaped by the seasonality profile (the same path `evaluate` uses).
+    public static func expectedCurve(
+        metric: Metric, target: Int64, baseline: Int64?, period: Period, profile: SeasonalityProfile, step: Int = 7
+    ) -> [(day: Day, expected: Double)] {
+        let sums = expectedCurve(target: target, period: period, profile: profile, step: step)
+        guard !metric.aggregation.accumulates else { return sums }
+        let from = Double(baseline ?? (metric.aggregation == .checklist ? 0 : target))
+        return sums.map { point in (point.day, from + (Double(target) - from) * point.expected / Double(max(target, 1))) }
+    }
+
     /// The expected cumulative line over a period, one point per `step` days, for charts.
     public static func expectedCurve(target: Int64, period: Period, profile: SeasonalityProfile, step: Int = 7)
         -> [(day: Day, expected: Double)]

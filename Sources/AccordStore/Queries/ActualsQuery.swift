@@ -208,26 +208,122 @@ extension AccordStore {
         return row != nil
     }
 
-    /// Cumulative actual by day over a period, for charts: (day, running total) of a summing metric.
-    public func dailyTotals(partnerID: UUID, metric: Metric, period: Period, programID: UUID) async throws -> [(Day, Int64)] {
-        guard metric.aggregation == .sum, metric.source != .salesNewCustomers else { return [] }
-        let query: SQLQueryString =
-            metric.source == .salesAmount
-            ? """
-            SELECT day, CAST(SUM(amount) AS BIGINT) AS value FROM sales_lines WHERE program_id = \(bind: programID)
-            AND partner_id = \(bind: partnerID) AND day >= \(bind: Int32(period.start.number)) AND day < \(bind: Int32(period.end.number))
-            GROUP BY day ORDER BY day
-            """
-            : """
-            SELECT day, CAST(SUM(value) AS BIGINT) AS value FROM activity_records WHERE program_id = \(bind: programID)
-            AND partner_id = \(bind: partnerID) AND metric_key = \(bind: metric.key)
-            AND day >= \(bind: Int32(period.start.number)) AND day < \(bind: Int32(period.end.number))
-            GROUP BY day ORDER BY day
-            """
-        var running: Int64 = 0
-        return try await sql.raw(query).all().map { row in
-            running += try row.decode(column: "value", as: Int64.self)
-            return (Day(number: Int(try row.decode(column: "day", as: Int32.self))), running)
+    /// The actual as it stood at the end of each day that changed it during the period, and where it started:
+    /// the line a goal's chart draws (sums accumulate, levels move; DOMAIN §6).
+    public func progressSeries(partnerID: UUID, metric: Metric, period: Period, programID: UUID, checklistItems: [String])
+        async throws -> (start: Int64, points: [(Day, Int64)])
+    {
+        let start = Int32(period.start.number)
+        let end = Int32(period.end.number)
+        func running(_ query: SQLQueryString, from initial: Int64 = 0) async throws -> [(Day, Int64)] {
+            var total = initial
+            return try await sql.raw(query).all().map { row in
+                total += try row.decode(column: "value", as: Int64.self)
+                return (Day(number: Int(try row.decode(column: "day", as: Int32.self))), total)
+            }
+        }
+        switch (metric.source, metric.aggregation) {
+        case (.salesAmount, _):
+            return (
+                0,
+                try await running(
+                    """
+                    SELECT day, CAST(SUM(amount) AS BIGINT) AS value FROM sales_lines WHERE program_id = \(bind: programID)
+                    AND partner_id = \(bind: partnerID) AND day >= \(bind: start) AND day < \(bind: end) GROUP BY day ORDER BY day
+                    """)
+            )
+        case (.salesNewCustomers, _):
+            return (
+                0,
+                try await running(
+                    """
+                    SELECT first_day AS day, COUNT(*) * 100 AS value FROM (
+                        SELECT customer, MIN(day) AS first_day FROM sales_lines WHERE program_id = \(bind: programID)
+                        AND partner_id = \(bind: partnerID) AND day < \(bind: end) GROUP BY customer
+                    ) firsts WHERE first_day >= \(bind: start) GROUP BY first_day ORDER BY first_day
+                    """)
+            )
+        case (.activity, .sum):
+            return (
+                0,
+                try await running(
+                    """
+                    SELECT day, CAST(SUM(value) AS BIGINT) AS value FROM activity_records WHERE program_id = \(bind: programID)
+                    AND partner_id = \(bind: partnerID) AND metric_key = \(bind: metric.key)
+                    AND day >= \(bind: start) AND day < \(bind: end) GROUP BY day ORDER BY day
+                    """)
+            )
+        case (.activity, .distinctCount):
+            return (
+                0,
+                try await running(
+                    """
+                    SELECT first_day AS day, COUNT(*) * 100 AS value FROM (
+                        SELECT subject, MIN(day) AS first_day FROM activity_records WHERE program_id = \(bind: programID)
+                        AND partner_id = \(bind: partnerID) AND metric_key = \(bind: metric.key)
+                        AND day >= \(bind: start) AND day < \(bind: end) GROUP BY subject
+                    ) firsts GROUP BY first_day ORDER BY first_day
+                    """)
+            )
+        case (.activity, .checklist):
+            guard !checklistItems.isEmpty else { return (0, []) }
+            let items = Int64(checklistItems.count)
+            let rows = try await sql.raw(
+                """
+                SELECT first_day AS day, COUNT(*) AS done FROM (
+                    SELECT subject, MIN(day) AS first_day FROM activity_records WHERE program_id = \(bind: programID)
+                    AND partner_id = \(bind: partnerID) AND metric_key = \(bind: metric.key) AND day < \(bind: end)
+                    AND subject IN (\(binds: checklistItems)) GROUP BY subject
+                ) firsts GROUP BY first_day ORDER BY first_day
+                """
+            ).all()
+            var done: Int64 = 0
+            var initial: Int64 = 0
+            var points: [(Day, Int64)] = []
+            for row in rows {
+                done += try row.decode(column: "done", as: Int64.self)
+                let day = Int32(try row.decode(column: "day", as: Int32.self))
+                let value = Self.roundedDivision(done * 100_00, items)
+                if day < start { initial = value } else { points.append((Day(number: Int(day)), value)) }
+            }
+            return (initial, points)
+        case (.activity, .average):
+            var total: Int64 = 0
+            var count: Int64 = 0
+            let rows = try await sql.raw(
+                """
+                SELECT day, CAST(SUM(value) AS BIGINT) AS total, COUNT(*) AS n FROM activity_records WHERE program_id = \(bind: programID)
+                AND partner_id = \(bind: partnerID) AND metric_key = \(bind: metric.key)
+                AND day >= \(bind: start) AND day < \(bind: end) GROUP BY day ORDER BY day
+                """
+            ).all()
+            let points = try rows.map { row -> (Day, Int64) in
+                total += try row.decode(column: "total", as: Int64.self)
+                count += try row.decode(column: "n", as: Int64.self)
+                return (Day(number: Int(try row.decode(column: "day", as: Int32.self))), Self.roundedDivision(total, count))
+            }
+            return (points.first?.1 ?? 0, points)
+        case (.activity, .latest):
+            let rows = try await sql.raw(
+                """
+                SELECT day, value FROM activity_records WHERE program_id = \(bind: programID) AND partner_id = \(bind: partnerID)
+                AND metric_key = \(bind: metric.key) AND day < \(bind: end) ORDER BY day, fact_id
+                """
+            ).all()
+            var initial: Int64 = 0
+            var byDay: [(Day, Int64)] = []
+            for row in rows {
+                let day = Int32(try row.decode(column: "day", as: Int32.self))
+                let value = try row.decode(column: "value", as: Int64.self)
+                if day < start {
+                    initial = value
+                } else if let last = byDay.last, last.0.number == Int(day) {
+                    byDay[byDay.count - 1] = (last.0, value)
+                } else {
+                    byDay.append((Day(number: Int(day)), value))
+                }
+            }
+            return (initial, byDay)
         }
     }
 }

@@ -11,11 +11,14 @@ public struct GoalChart: Sendable {
     public let actual: [(day: Day, value: Double)]
     public let asOf: Day
     public let format: @Sendable (Double) -> String
+    /// Where the actual line starts: zero for sums, the level reached before the period for levels.
+    public let initial: Double
 
     public init(
         title: String, start: Day, end: Day, target: Double, expected: [(day: Day, value: Double)],
-        actual: [(day: Day, value: Double)], asOf: Day, format: @escaping @Sendable (Double) -> String
+        actual: [(day: Day, value: Double)], asOf: Day, format: @escaping @Sendable (Double) -> String, initial: Double = 0
     ) {
+        self.initial = initial
         self.title = title
         self.start = start
         self.end = end
@@ -38,7 +41,7 @@ public struct GoalChart: Sendable {
         let plotW = w - Self.left - Self.right
         let plotH = h - Self.top - Self.bottom
         let days = Double(max(start.distance(to: end) - 1, 1))
-        let maxValue = max(target, actual.map(\.value).max() ?? 0, 1) * 1.08
+        let maxValue = max(target, actual.map(\.value).max() ?? 0, expected.map(\.value).max() ?? 0, initial, 1) * 1.08
         func x(_ day: Day) -> Double { Self.left + Double(start.distance(to: day)) / days * plotW }
         func y(_ value: Double) -> Double { Self.top + plotH - value / maxValue * plotH }
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
@@ -68,9 +71,13 @@ public struct GoalChart: Sendable {
             let points = expected.map { "\(f(x($0.day))),\(f(y($0.value)))" }.joined(separator: " ")
             parts.append("<polyline class=\"expected\" points=\"\(points)\"/>")
         }
-        if !actual.isEmpty {
-            var steps: [(Day, Double)] = [(start, 0)]
-            for point in actual { steps.append((point.day, point.value)) }
+        if !actual.isEmpty || initial > 0 {
+            // A step line: the actual holds its value until the next day that changes it.
+            var steps: [(Day, Double)] = [(start, initial)]
+            for point in actual {
+                if let last = steps.last { steps.append((point.day, last.1)) }
+                steps.append((point.day, point.value))
+            }
             let through = min(asOf, lastDay)
             if let last = steps.last, through > last.0 { steps.append((through, last.1)) }
             let points = steps.map { "\(f(x($0.0))),\(f(y($0.1)))" }.joined(separator: " ")

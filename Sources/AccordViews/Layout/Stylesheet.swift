@@ -77,6 +77,7 @@ public enum Stylesheet {
         .action-row form { margin: 0; }
         .inline-form { border-top: 1px solid var(--line); padding-top: 12px; margin-top: 12px; max-width: 520px; }
         .checkbox label { font-weight: normal; }
+        .bar-label { font-size: 13px; margin-top: 8px; }
         .footer { text-align: center; color: var(--muted); font-size: 12px; padding: 24px; }
         .table-wrap { overflow-x: auto; }
         @media (max-width: 640px) {

@@ -85,9 +85,25 @@ extension PartnerPage {
                     figure("Attainment", Format.percent(line.attainment)),
                     figure("Improvement done", Format.improvement(line.improvementProgress))
                 ),
+                .div(
+                    .class("bar-label"), .text("Attainment \(Format.percent(line.attainment))"),
+                    .span(.class("muted"), " · the mark is where it should be by now")),
                 ProgressBar.node(
                     attainment: line.attainment, expectedShare: line.pacing.elapsedShare, status: line.pacing.status,
                     label: "\(line.metricName): \(Format.percent(line.attainment)) of target"),
+                .unwrap(line.improvementProgress) { progress in
+                    .group(
+                        .div(
+                            .class("bar-label"),
+                            .text(
+                                progress < 0
+                                    ? "Improvement over the baseline: none yet, the actual is below the baseline"
+                                    : "Improvement over the baseline: \(Format.percent(progress)) of the agreed step")),
+                        ProgressBar.node(
+                            attainment: progress, expectedShare: nil, status: progress >= 1 ? .achieved : line.pacing.status,
+                            label: "\(line.metricName): \(Format.improvement(progress)) of the agreed improvement")
+                    )
+                },
                 .unwrap(line.chart) { .raw($0.svg()) }
             )
         }

@@ -76,20 +76,20 @@ enum PagesController {
         for line in card.lines {
             let metric = line.metric
             let show = { (v: Int64) in metric.format(v, currency: currency) }
-            var chart: GoalChart?
-            if metric.aggregation == .sum, metric.source != .salesNewCustomers {
-                let totals = try await req.store.dailyTotals(
-                    partnerID: card.partner.id, metric: metric, period: line.goal.period, programID: card.program.id)
-                chart = GoalChart(
-                    title: "\(metric.name), \(line.goal.period.label): cumulative actual against expected",
-                    start: line.goal.period.start, end: line.goal.period.end, target: Double(line.goal.target),
-                    expected: Pacing.expectedCurve(
-                        target: line.goal.target, period: line.goal.period, profile: card.program.settings.seasonality
-                    )
-                    .map { (day: $0.day, value: $0.expected) },
-                    actual: totals.map { (day: $0.0, value: Double($0.1)) }, asOf: card.asOf,
-                    format: { value in metric.format(Int64(value.rounded()), currency: currency) })
-            }
+            // Every goal gets its chart: sums accumulate from zero, levels move from their baseline.
+            let series = try await req.store.progressSeries(
+                partnerID: card.partner.id, metric: metric, period: line.goal.period, programID: card.program.id,
+                checklistItems: card.program.settings.checklistItems)
+            let chart = GoalChart(
+                title: "\(metric.name), \(line.goal.period.label): "
+                    + (metric.aggregation.accumulates ? "cumulative actual against expected" : "actual against the expected path"),
+                start: line.goal.period.start, end: line.goal.period.end, target: Double(line.goal.target),
+                expected: Pacing.expectedCurve(
+                    metric: metric, target: line.goal.target, baseline: line.goal.baseline?.value, period: line.goal.period,
+                    profile: card.program.settings.seasonality
+                ).map { (day: $0.day, value: $0.expected) },
+                actual: series.points.map { (day: $0.0, value: Double($0.1)) }, asOf: card.asOf,
+                format: { value in metric.format(Int64(value.rounded()), currency: currency) }, initial: Double(series.start))
             lines.append(
                 PartnerPage.Model.GoalLine(
                     goalID: line.goal.id, metricName: metric.name, category: metric.category.label, ownerSide: line.goal.ownerSide,

@@ -1,0 +1,97 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import AccordWeb
+
+/// The goal forms in the browser (DOMAIN §5.2, §5.3): a refused input comes back beside its field, as typed.
+@Suite("§5 Goal pages")
+struct GoalPagesTests {
+    func signedIn(_ app: Application, _ login: String, name: String, role: Role, partner: UUID? = nil) async throws -> Browser {
+        _ = try await AccordStore(database: app.db).createUser(
+            login: login, name: name, role: role, partnerID: partner, passwordHash: try app.password.hash("a long password"),
+            by: Actor(name: "test", role: .programAdmin), at: app.clock.now())
+        var browser = Browser(app)
+        #expect(try await browser.signIn(login, "a long password").status == .seeOther)
+        return browser
+    }
+
+    @Test func proposingOnThePageShowsTheReasonBesideTheFieldAndKeepsWhatWasTyped() async throws {
+        try await withAccord { app in
+            let world = try await World.make(app)
+            var cam = try await signedIn(app, "casey", name: "Casey CAM", role: .channelManager)
+            let path = "/partners/\(world.partnerID)/goals/new"
+            let form = try await cam.get(path + "?period=FY2026%20Q4&metric=deal_registrations")
+            #expect(form.status == .ok)
+            #expect(form.body.string.contains("4 (the actual of FY2025 Q4)"), "the baseline is shown before a target is typed")
+            let csrf = Browser.csrf(in: form)
+            let refused = try await cam.post(
+                path,
+                form: [
+                    "_csrf": csrf, "period": "FY2026 Q4", "metric": "deal_registrations", "target": "4",
+                    "behaviour": "Register <every> deal",
+                ])
+            #expect(refused.status == .unprocessableEntity)
+            let html = refused.body.string
+            #expect(html.contains(#"<p class="field-error" id="target-error">The target 4 does not beat the baseline"#))
+            #expect(html.contains(#"name="target" id="target" value="4""#))
+            #expect(html.contains("Register &lt;every&gt; deal"), "the behaviour is kept, escaped")
+            let noBehaviour = try await cam.post(
+                path, form: ["_csrf": csrf, "period": "FY2026 Q4", "metric": "deal_registrations", "target": "6", "behaviour": " "])
+            #expect(noBehaviour.body.string.contains(#"id="behaviour-error">Say what behaviour the goal is meant to motivate."#))
+            let done = try await cam.post(
+                path,
+                form: [
+                    "_csrf": csrf, "period": "FY2026 Q4", "metric": "deal_registrations", "target": "6", "behaviour": "Register every deal",
+                ])
+            #expect(done.status == .seeOther && done.headers.first(name: .location)?.hasPrefix("/goals/") == true)
+        }
+    }
+
+    @Test func thePartnerAnswersOnTheGoalPage() async throws {
+        try await withAccord { app in
+            let world = try await World.make(app)
+            let proposed = try await world.propose(app, metric: "deal_registrations", target: "6").content.decode(DTO.Goal.self)
+            var pat = try await signedIn(app, "pat", name: "Pat Partner", role: .partnerAdmin, partner: world.partnerID)
+            let page = try await pat.get("/goals/\(proposed.id)")
+            #expect(page.status == .ok && page.body.string.contains("Accept 6"))
+            let csrf = Browser.csrf(in: page)
+            let bad = try await pat.post("/goals/\(proposed.id)/counter", form: ["_csrf": csrf, "target": "lots"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(
+                bad.body.string.contains(#"id="target-error">the target &apos;lots&apos; is not a number"#)
+                    || bad.body.string.contains(#"id="target-error">the target 'lots' is not a number"#))
+            #expect(bad.body.string.contains(#"value="lots""#))
+            #expect(try await pat.post("/goals/\(proposed.id)/accept", form: [:]).status == .forbidden, "no CSRF token")
+            let accepted = try await pat.post("/goals/\(proposed.id)/accept", form: ["_csrf": csrf])
+            #expect(accepted.status == .seeOther)
+            let after = try await pat.get("/goals/\(proposed.id)")
+            #expect(after.body.string.contains("Active") && !after.body.string.contains("Accept 6"))
+            #expect(after.body.string.contains("Pat Partner (partner)"))
+        }
+    }
+
+    @Test func loweringOnTheGoalPageNeedsAReasonAndIsOfferedOnlyToAdmins() async throws {
+        try await withAccord { app in
+            let world = try await World.make(app)
+            let goal = try await world.agreedRevenueGoal(app)
+            var cam = try await signedIn(app, "casey", name: "Casey CAM", role: .channelManager)
+            #expect(!(try await cam.get("/goals/\(goal.id)")).body.string.contains("Lower the target"))
+            var admin = try await signedIn(app, "ada", name: "Ada Admin", role: .programAdmin)
+            let page = try await admin.get("/goals/\(goal.id)")
+            #expect(page.body.string.contains("Lower the target"))
+            let refused = try await admin.post(
+                "/goals/\(goal.id)/lower", form: ["_csrf": Browser.csrf(in: page), "target": "110000", "reason": ""])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains(#"id="reason-error">Lowering an agreed target needs a written reason."#))
+            #expect(refused.body.string.contains(#"value="110000""#))
+            let lowered = try await admin.post(
+                "/goals/\(goal.id)/lower", form: ["_csrf": Browser.csrf(in: page), "target": "110000", "reason": "Budget freeze"])
+            #expect(lowered.status == .seeOther)
+            #expect(try await admin.get("/goals/\(goal.id)").body.string.contains("Budget freeze"))
+        }
+    }
+}
