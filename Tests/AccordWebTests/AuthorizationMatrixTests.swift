@@ -153,12 +153,24 @@ struct AuthorizationMatrixTests {
         "POST /api/v1/programs": .admin,
         "POST /api/v1/programs/:programID/metrics": .admin,
         "GET /api/v1/audit": .admin,
+        "GET /api/v1/partners/:partnerID/plans": .readPartner,
+        "POST /api/v1/partners/:partnerID/plans": .changePartner,
+        "GET /api/v1/plans/:planID": .readPartner,
+        "POST /api/v1/plans/:planID/:action": .changePartner,
+        "GET /api/v1/plans/:planID/suggestions": .readPartner,
+        "GET /api/v1/partners/:partnerID/reviews": .readPartner,
+        "POST /api/v1/reviews/:reviewID/hold": .changePartner,
+        "GET /api/v1/reviews/overdue": .vendor,
     ]
 
     @Test func everyRouteAnswersEveryRoleAsItsPolicySaysAndNothingLeaks() async throws {
         try await withAccord { app in
             let world = try await World.make(app)
             let goals = try await Self.goals(app, world)
+            let plans = (
+                own: try await Self.plan(app, world, world.partnerID), other: try await Self.plan(app, world, world.otherPartnerID)
+            )
+            let reviews = (own: try await Self.review(app, world.partnerID), other: try await Self.review(app, world.otherPartnerID))
             // Sign-in throttling has its own test; here it would answer the matrix's own attempts with 429.
             app.loginThrottle = LoginThrottle(perAccount: 10_000, perAddress: 10_000)
             let headers: [Who: HTTPHeaders] = [
@@ -181,12 +193,16 @@ struct AuthorizationMatrixTests {
                     for target in Target.allCases {
                         let partner = target == .own ? world.partnerID : world.otherPartnerID
                         let goal = target == .own ? goals.own : goals.other
+                        let plan = target == .own ? plans.own : plans.other
+                        let review = target == .own ? reviews.own : reviews.other
                         let path =
                             "/"
                             + route.path.map { component -> String in
                                 switch component.description {
                                 case ":partnerID": partner.uuidString
                                 case ":goalID": goal.uuidString
+                                case ":planID": plan.uuidString
+                                case ":reviewID": review.uuidString
                                 case ":programID": world.programID.uuidString
                                 case ":token": "link_unknown"
                                 case ":action": "accept"
@@ -270,6 +286,27 @@ struct AuthorizationMatrixTests {
         default:
             return json([:])
         }
+    }
+
+    /// A shared (proposed) joint plan on a partner, for the plan routes.
+    static func plan(_ app: Application, _ world: World, _ partner: UUID) async throws -> UUID {
+        var id: UUID!
+        try await app.testing().test(.POST, "/api/v1/partners/\(partner)/plans", headers: world.admin, body: PlanAPITests.planBody()) {
+            res in
+            #expect(res.status == .created, "\(res.body.string)")
+            id = try res.content.decode(PlansAPI.PlanOut.self).id
+        }
+        try await app.testing().test(.POST, "/api/v1/plans/\(id!)/share", headers: world.admin) { #expect($0.status == .ok) }
+        return id
+    }
+
+    /// A scheduled review on a partner, for the review routes.
+    static func review(_ app: Application, _ partner: UUID) async throws -> UUID {
+        let store = AccordStore(database: app.db)
+        _ = try await store.scheduleReviews(
+            partnerID: partner, calendar: .calendarYear, cadence: .quarterly, from: Day(year: 2026, month: 1, day: 1), through: testToday,
+            at: app.clock.now())
+        return try await store.reviews(partnerID: partner).first!.id
     }
 
     /// A proposed goal on each partner, for the goal routes.

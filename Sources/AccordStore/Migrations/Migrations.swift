@@ -19,6 +19,8 @@ public enum AccordMigrations {
         CreatePasswordLinks(),
         CreateAPITokens(),
         CreateLoginFailures(),
+        CreateJointPlans(),
+        CreateReviews(),
     ]
 }
 

@@ -46,7 +46,7 @@ public enum ImportPage {
                 Form.select("kind", label: "What the file holds", selected: model.selectedKind, options: model.kinds),
                 .div(
                     .class("field"),
-                    .label(.for("file"), "CSV file (UTF-8, up to 50 MB here; larger files through `accord import` or the API)"),
+                    .label(.for("file"), "CSV file (UTF-8, up to 50 MB here; larger files through the accord import command or the API)"),
                     .input(.type(.file), .name("file"), .id("file"), .attribute(named: "accept", value: ".csv,text/csv"))
                 ),
                 .div(

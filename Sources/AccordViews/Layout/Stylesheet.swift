@@ -86,6 +86,7 @@ public enum Stylesheet {
           .topbar nav { margin-left: 0; width: 100%; gap: 4px 14px; }
           .topbar .role, .program-name { display: none; }
           .chart .axis-label, .chart .legend text { font-size: 20px; }
+          .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 8px; } .card .figure { font-size: 21px; }
           .topbar-inner { gap: 8px 16px; padding: 10px 12px; }
         }
         """

@@ -56,12 +56,22 @@ func routes(_ app: Application) throws {
     partner.post("goals", ":goalID", "withdraw", use: GoalsAPI.withdraw)
     partner.post("goals", ":goalID", "lower", use: GoalsAPI.lower)
 
+    // joint business plans and reviews (DOMAIN §10, §11)
+    partner.get("partners", ":partnerID", "plans", use: PlansAPI.list)
+    partner.post("partners", ":partnerID", "plans", use: PlansAPI.create)
+    partner.get("plans", ":planID", use: PlansAPI.show)
+    partner.post("plans", ":planID", ":action", use: PlansAPI.act)
+    partner.get("plans", ":planID", "suggestions", use: PlansAPI.suggestions)
+    partner.get("partners", ":partnerID", "reviews", use: PlansAPI.reviews)
+    partner.post("reviews", ":reviewID", "hold", use: PlansAPI.hold)
+
     // MARK: JSON API — vendor staff: partner records and sales facts
     let vendor = api.grouped(Guard.Vendor())
     vendor.post("partners", use: PartnersAPI.create)
     vendor.grouped(Guard.PartnerScope()).post("partners", ":partnerID", "stage", use: PartnersAPI.changeStage)
     vendor.post("facts", "sales", use: FactsAPI.postSales)
     vendor.on(.POST, "imports", "sales", body: .stream, use: FactsAPI.importSales)
+    vendor.get("reviews", "overdue", use: PlansAPI.overdue)
 
     // MARK: JSON API — program admins: programs, metrics, the audit log
     let admin = api.grouped(Guard.Admin())

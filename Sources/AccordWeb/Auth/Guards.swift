@@ -45,21 +45,35 @@ enum Guard {
     struct PartnerScope: AsyncMiddleware {
         func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
             let viewer = try request.viewer()
-            let partnerID: UUID
-            if request.parameters.get("goalID") != nil {
-                let goal = try? await request.store.goal(try request.id("goalID"))
-                guard let goal else { throw Abort(.notFound, reason: "goal not found") }
-                partnerID = goal.partnerID
-            } else {
-                partnerID = try request.id("partnerID")
-            }
-            guard AccessRule.mayRead(partnerID: partnerID, as: viewer) else {
-                throw Abort(.notFound, reason: request.parameters.get("goalID") != nil ? "goal not found" : "partner not found")
-            }
+            let (partnerID, what) = try await Self.partner(of: request)
+            guard AccessRule.mayRead(partnerID: partnerID, as: viewer) else { throw Abort(.notFound, reason: "\(what) not found") }
             if ![HTTPMethod.GET, .HEAD].contains(request.method) {
                 try await request.requireChange(partnerID: partnerID)
             }
             return try await next.respond(to: request)
+        }
+
+        /// The partner a route is about, from whichever id it carries.
+        static func partner(of request: Request) async throws -> (UUID, String) {
+            if request.parameters.get("goalID") != nil {
+                guard let goal = try? await request.store.goal(try request.id("goalID")) else {
+                    throw Abort(.notFound, reason: "goal not found")
+                }
+                return (goal.partnerID, "goal")
+            }
+            if request.parameters.get("planID") != nil {
+                guard let plan = try? await request.store.plan(try request.id("planID")) else {
+                    throw Abort(.notFound, reason: "plan not found")
+                }
+                return (plan.partnerID, "plan")
+            }
+            if request.parameters.get("reviewID") != nil {
+                guard let review = try? await request.store.review(try request.id("reviewID")) else {
+                    throw Abort(.notFound, reason: "review not found")
+                }
+                return (review.partnerID, "review")
+            }
+            return (try request.id("partnerID"), "partner")
         }
     }
 }

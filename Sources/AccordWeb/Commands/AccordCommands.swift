@@ -11,6 +11,7 @@ enum AccordCommands {
         app.asyncCommands.use(DemoCommand(), as: "demo")
         app.asyncCommands.use(UserCommands(), as: "user")
         app.asyncCommands.use(TokenCommands(), as: "token")
+        app.asyncCommands.use(ReviewCommands(), as: "reviews")
     }
 }
 

@@ -1,0 +1,210 @@
+import AccordCore
+import FluentKit
+import Foundation
+
+final class JointPlanModel: Model, @unchecked Sendable {
+    static let schema = "joint_plans"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "partner_id") var partnerID: UUID
+    @Field(key: "status") var status: String
+    @OptionalField(key: "agreed_revision") var agreedRevision: Int?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+}
+
+final class PlanRevisionModel: Model, @unchecked Sendable {
+    static let schema = "plan_revisions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "plan_id") var planID: UUID
+    @Field(key: "number") var number: Int
+    @Field(key: "content") var content: String
+    @Field(key: "author_name") var authorName: String
+    @Field(key: "author_role") var authorRole: String
+    @Field(key: "at") var at: Date
+
+    init() {}
+}
+
+final class PlanAcceptanceModel: Model, @unchecked Sendable {
+    static let schema = "plan_acceptances"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "plan_id") var planID: UUID
+    @Field(key: "position") var position: Int
+    @Field(key: "revision") var revision: Int
+    @Field(key: "actor_name") var actorName: String
+    @Field(key: "actor_role") var actorRole: String
+    @Field(key: "at") var at: Date
+
+    init() {}
+}
+
+final class ReviewModel: Model, @unchecked Sendable {
+    static let schema = "reviews"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "partner_id") var partnerID: UUID
+    @Field(key: "fiscal_start_month") var fiscalStartMonth: Int
+    @Field(key: "period_kind") var periodKind: String
+    @Field(key: "fiscal_year") var fiscalYear: Int
+    @Field(key: "period_index") var periodIndex: Int
+    @Field(key: "due_day") var dueDay: Int32
+    /// The review as JSON: held once, then kept as it was.
+    @Field(key: "record") var record: String
+    @OptionalField(key: "held_on") var heldOn: Int32?
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+extension AccordStore {
+    static let planEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    static let planDecoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+
+    /// Saves a plan's state and its new revisions and acceptances; earlier ones are never rewritten (DOMAIN §10, §14).
+    public func save(_ plan: JointPlan, action: String, by actor: Actor, at now: Date) async throws {
+        try await transaction { store in
+            let db = store.database
+            let before = try await store.plans(partnerID: plan.partnerID).first { $0.id == plan.id }
+            let model =
+                try await JointPlanModel.find(plan.id, on: db)
+                ?? {
+                    let created = JointPlanModel()
+                    created.id = plan.id
+                    created.partnerID = plan.partnerID
+                    created.createdAt = now
+                    return created
+                }()
+            model.status = plan.status.rawValue
+            model.agreedRevision = plan.agreedRevision
+            model.updatedAt = now
+            try await model.save(on: db)
+            for revision in plan.revisions.dropFirst(before?.revisions.count ?? 0) {
+                let row = PlanRevisionModel()
+                row.id = UUID()
+                row.planID = plan.id
+                row.number = revision.number
+                row.content = String(decoding: try Self.planEncoder.encode(revision.content), as: UTF8.self)
+                row.authorName = revision.author.name
+                row.authorRole = revision.author.role.rawValue
+                row.at = revision.at
+                try await row.create(on: db)
+            }
+            for (position, acceptance) in plan.acceptances.enumerated().dropFirst(before?.acceptances.count ?? 0) {
+                let row = PlanAcceptanceModel()
+                row.id = UUID()
+                row.planID = plan.id
+                row.position = position
+                row.revision = acceptance.revision
+                row.actorName = acceptance.actor.name
+                row.actorRole = acceptance.actor.role.rawValue
+                row.at = acceptance.at
+                try await row.create(on: db)
+            }
+            try await store.append(.change(action, of: "plan", id: plan.id.uuidString, before: before, after: plan, by: actor, at: now))
+        }
+    }
+
+    /// A partner's plans, newest first.
+    public func plans(partnerID: UUID) async throws -> [JointPlan] {
+        let models = try await JointPlanModel.query(on: database).filter(\.$partnerID == partnerID).sort(\.$createdAt, .descending).all()
+        return try await models.asyncMap { try await plan(from: $0) }
+    }
+
+    public func plan(_ id: UUID) async throws -> JointPlan {
+        guard let model = try await JointPlanModel.find(id, on: database) else { throw StoreError.notFound("plan \(id)") }
+        return try await plan(from: model)
+    }
+
+    private func plan(from model: JointPlanModel) async throws -> JointPlan {
+        let id = try model.requireID()
+        let revisions = try await PlanRevisionModel.query(on: database).filter(\.$planID == id).sort(\.$number).all()
+        let acceptances = try await PlanAcceptanceModel.query(on: database).filter(\.$planID == id).sort(\.$position).all()
+        guard let status = JointPlan.Status(rawValue: model.status), !revisions.isEmpty else { throw StoreError.corrupt("plan \(id)") }
+        return JointPlan.restore(
+            id: id, partnerID: model.partnerID, status: status,
+            revisions: try revisions.map { row in
+                guard let role = Role(rawValue: row.authorRole) else { throw StoreError.corrupt("plan revision") }
+                return JointPlan.Revision(
+                    number: row.number, content: try Self.planDecoder.decode(JointPlanContent.self, from: Data(row.content.utf8)),
+                    author: Actor(name: row.authorName, role: role), at: row.at)
+            },
+            acceptances: try acceptances.map { row in
+                guard let role = Role(rawValue: row.actorRole) else { throw StoreError.corrupt("plan acceptance") }
+                return Acceptance(revision: row.revision, actor: Actor(name: row.actorName, role: role), at: row.at)
+            },
+            agreedRevision: model.agreedRevision)
+    }
+
+    // MARK: reviews (DOMAIN §11)
+
+    /// Creates the reviews that fall due for a partner up to `through`, from the cadence of its agreed plan; idempotent.
+    public func scheduleReviews(partnerID: UUID, calendar: FiscalCalendar, cadence: ReviewCadence, from: Day, through: Day, at now: Date)
+        async throws -> Int
+    {
+        var created = 0
+        for period in ReviewSchedule.periods(cadence: cadence, calendar: calendar, from: from, to: through.advanced(by: 1)) {
+            let exists = try await ReviewModel.query(on: database).filter(\.$partnerID == partnerID)
+                .filter(\.$periodKind == period.kind.rawValue).filter(\.$fiscalYear == period.fiscalYear)
+                .filter(\.$periodIndex == period.index).count()
+            guard exists == 0 else { continue }
+            try await save(Review(partnerID: partnerID, period: period), created: now)
+            created += 1
+        }
+        return created
+    }
+
+    public func save(_ review: Review, created now: Date) async throws {
+        let model =
+            try await ReviewModel.find(review.id, on: database)
+            ?? {
+                let row = ReviewModel()
+                row.id = review.id
+                row.createdAt = now
+                return row
+            }()
+        model.partnerID = review.partnerID
+        model.fiscalStartMonth = review.period.calendar.startMonth
+        model.periodKind = review.period.kind.rawValue
+        model.fiscalYear = review.period.fiscalYear
+        model.periodIndex = review.period.index
+        model.dueDay = Int32(review.due.number)
+        model.heldOn = review.heldOn.map { Int32($0.number) }
+        model.record = String(decoding: try Self.planEncoder.encode(review), as: UTF8.self)
+        try await model.save(on: database)
+    }
+
+    public func reviews(partnerID: UUID? = nil, dueBy: Day? = nil) async throws -> [Review] {
+        var query = ReviewModel.query(on: database)
+        if let partnerID { query = query.filter(\.$partnerID == partnerID) }
+        if let dueBy { query = query.filter(\.$dueDay <= Int32(dueBy.number)) }
+        return try await query.sort(\.$dueDay).all().map { try Self.planDecoder.decode(Review.self, from: Data($0.record.utf8)) }
+    }
+
+    public func review(_ id: UUID) async throws -> Review {
+        guard let model = try await ReviewModel.find(id, on: database) else { throw StoreError.notFound("review \(id)") }
+        return try Self.planDecoder.decode(Review.self, from: Data(model.record.utf8))
+    }
+}
+
+extension Sequence where Element: Sendable {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async throws -> [T] {
+        var result: [T] = []
+        for element in self { result.append(try await transform(element)) }
+        return result
+    }
+}
