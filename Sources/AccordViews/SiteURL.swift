@@ -12,6 +12,9 @@ public enum SiteURL: Sendable {
     case goalAction(UUID, String)
     case portfolio(String? = nil)
     case importFacts
+    case plan(UUID)
+    case planAction(UUID, String)
+    case review(UUID)
     case login(next: String? = nil)
     case logout
     case password
@@ -33,6 +36,9 @@ public enum SiteURL: Sendable {
         case .goalAction(let id, let action): "/goals/\(id.uuidString.lowercased())/\(action)"
         case .portfolio(let name): "/portfolio" + SiteURL.queryString(name.map { [("cam", $0)] } ?? [])
         case .importFacts: "/import"
+        case .plan(let id): "/plans/\(id.uuidString.lowercased())"
+        case .planAction(let id, let action): "/plans/\(id.uuidString.lowercased())/\(action)"
+        case .review(let id): "/reviews/\(id.uuidString.lowercased())"
         case .logout: "/logout"
         case .password: "/account/password"
         case .invitation(let token): "/invitations/\(token)"

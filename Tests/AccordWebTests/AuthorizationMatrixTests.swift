@@ -122,6 +122,10 @@ struct AuthorizationMatrixTests {
         "POST /partners/:partnerID/goals/new": .changePartnerForm,
         "GET /goals/:goalID": .readPartner,
         "POST /goals/:goalID/:action": .changePartnerForm,
+        "GET /plans/:planID": .readPartner,
+        "POST /plans/:planID/:action": .changePartnerForm,
+        "GET /reviews/:reviewID": .readPartner,
+        "POST /reviews/:reviewID/hold": .changePartnerForm,
         "GET /partners": .vendor,
         "GET /portfolio": .vendor,
         "GET /import": .signedIn,
@@ -158,6 +162,7 @@ struct AuthorizationMatrixTests {
         "GET /api/v1/plans/:planID": .readPartner,
         "POST /api/v1/plans/:planID/:action": .changePartner,
         "GET /api/v1/plans/:planID/suggestions": .readPartner,
+        "POST /api/v1/plans/:planID/objectives/:objectiveID/propose": .changePartner,
         "GET /api/v1/partners/:partnerID/reviews": .readPartner,
         "POST /api/v1/reviews/:reviewID/hold": .changePartner,
         "GET /api/v1/reviews/overdue": .vendor,
@@ -193,7 +198,7 @@ struct AuthorizationMatrixTests {
                     for target in Target.allCases {
                         let partner = target == .own ? world.partnerID : world.otherPartnerID
                         let goal = target == .own ? goals.own : goals.other
-                        let plan = target == .own ? plans.own : plans.other
+                        let (plan, objective) = target == .own ? plans.own : plans.other
                         let review = target == .own ? reviews.own : reviews.other
                         let path =
                             "/"
@@ -203,6 +208,7 @@ struct AuthorizationMatrixTests {
                                 case ":goalID": goal.uuidString
                                 case ":planID": plan.uuidString
                                 case ":reviewID": review.uuidString
+                                case ":objectiveID": objective.uuidString
                                 case ":programID": world.programID.uuidString
                                 case ":token": "link_unknown"
                                 case ":action": "accept"
@@ -289,15 +295,15 @@ struct AuthorizationMatrixTests {
     }
 
     /// A shared (proposed) joint plan on a partner, for the plan routes.
-    static func plan(_ app: Application, _ world: World, _ partner: UUID) async throws -> UUID {
-        var id: UUID!
+    static func plan(_ app: Application, _ world: World, _ partner: UUID) async throws -> (UUID, UUID) {
+        var plan: PlansAPI.PlanOut!
         try await app.testing().test(.POST, "/api/v1/partners/\(partner)/plans", headers: world.admin, body: PlanAPITests.planBody()) {
             res in
             #expect(res.status == .created, "\(res.body.string)")
-            id = try res.content.decode(PlansAPI.PlanOut.self).id
+            plan = try res.content.decode(PlansAPI.PlanOut.self)
         }
-        try await app.testing().test(.POST, "/api/v1/plans/\(id!)/share", headers: world.admin) { #expect($0.status == .ok) }
-        return id
+        try await app.testing().test(.POST, "/api/v1/plans/\(plan.id)/share", headers: world.admin) { #expect($0.status == .ok) }
+        return (plan.id, plan.content.objectives[0].id)
     }
 
     /// A scheduled review on a partner, for the review routes.

@@ -81,6 +81,36 @@ struct PlanAPITests {
         }
     }
 
+    @Test func suggestionsBecomeGoalProposalsInOneStepAndRememberTheirObjective() async throws {
+        try await withAccord { app in
+            let world = try await World.make(app)
+            var plan: PlansAPI.PlanOut!
+            try await app.testing().test(.POST, "/api/v1/partners/\(world.partnerID)/plans", headers: world.cam, body: Self.planBody()) {
+                res in
+                plan = try res.content.decode(PlansAPI.PlanOut.self)
+            }
+            let objective = plan.content.objectives[0].id
+            let path = "/api/v1/plans/\(plan.id)/objectives/\(objective)/propose"
+            // The goal rules still hold: a revenue goal needs a goal of another category in its period first.
+            try await app.testing().test(.POST, path, headers: world.cam, body: json(["count": 1])) { res in
+                let outcome = try res.content.decode(PlansAPI.ProposedOut.self)
+                #expect(outcome.proposed.isEmpty && outcome.skipped.first?.reason.contains("revenue-only") == true)
+            }
+            _ = try await world.propose(app, metric: "deal_registrations", target: "3", period: "FY2027 Q1")
+            try await app.testing().test(.POST, path, headers: world.cam, body: json(["count": 1])) { res in
+                #expect(res.status == .created)
+                let outcome = try res.content.decode(PlansAPI.ProposedOut.self)
+                let goal = try #require(outcome.proposed.first)
+                #expect(goal.period == "FY2027 Q1" && goal.metric == "revenue" && goal.objectiveId == objective)
+                #expect(goal.status == "proposed" && goal.awaitingSide == "partner")
+            }
+            try await app.testing().test(.POST, path, headers: world.cam, body: json(["count": 1])) { res in
+                let outcome = try res.content.decode(PlansAPI.ProposedOut.self)
+                #expect(outcome.proposed.isEmpty && outcome.skipped.first?.reason.contains("already has") == true, "one step, not twice")
+            }
+        }
+    }
+
     @Test func aHeldReviewKeepsItsSnapshotWhenLaterFactsArrive() async throws {
         try await withAccord(today: Day(year: 2027, month: 1, day: 5)) { app in
             let world = try await World.make(app)

@@ -9,11 +9,14 @@ public struct GoalProposal: Sendable {
     public let target: Int64
     public let behaviour: String
     public let objective: String?
+    /// The joint-plan objective this goal serves, if it was derived from one (§10).
+    public let objectiveID: UUID?
 
     public init(
         partnerID: UUID, period: Period, metric: Metric, ownerSide: Side, target: Int64, behaviour: String,
-        objective: String? = nil
+        objective: String? = nil, objectiveID: UUID? = nil
     ) {
+        self.objectiveID = objectiveID
         self.partnerID = partnerID
         self.period = period
         self.metric = metric
@@ -59,11 +62,13 @@ extension Goal {
         let revision = GoalRevision(
             number: 1, target: proposal.target, behaviour: behaviour, objective: Goal.cleaned(proposal.objective),
             author: actor, at: now, origin: .proposal)
-        return Goal(
+        var goal = Goal(
             id: id, partnerID: proposal.partnerID, period: proposal.period, metricKey: proposal.metric.key,
             ownerSide: proposal.ownerSide, baseline: context.baseline, status: asDraft ? .draft : .proposed,
             revisions: [revision], acceptances: asDraft ? [] : [Acceptance(revision: 1, actor: actor, at: now)],
             carriedFrom: nil, createdAt: now)
+        goal.objectiveID = proposal.objectiveID
+        return goal
     }
 
     /// Sends a draft to the other side.

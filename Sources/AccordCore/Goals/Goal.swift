@@ -19,6 +19,8 @@ public struct Goal: Hashable, Codable, Sendable, Identifiable {
     public internal(set) var decline: Decline?
     /// The missed goal this one continues (§5.3).
     public let carriedFrom: UUID?
+    /// The joint-plan objective the goal serves (§10), when it was derived from one.
+    public internal(set) var objectiveID: UUID?
     public internal(set) var overrides: [TargetOverride]
     /// The actual at period close, once the goal is achieved or missed.
     public internal(set) var closingActual: Int64?
@@ -42,13 +44,14 @@ public struct Goal: Hashable, Codable, Sendable, Identifiable {
         self.overrides = []
         self.closingActual = nil
         self.createdAt = createdAt
+        self.objectiveID = nil
     }
 
     /// Rebuilds a goal from storage exactly as it was saved.
     public static func restore(
         id: UUID, partnerID: UUID, period: Period, metricKey: String, ownerSide: Side, baseline: Baseline?,
         status: GoalStatus, revisions: [GoalRevision], acceptances: [Acceptance], decline: Decline?,
-        carriedFrom: UUID?, overrides: [TargetOverride], closingActual: Int64?, createdAt: Date
+        carriedFrom: UUID?, overrides: [TargetOverride], closingActual: Int64?, createdAt: Date, objectiveID: UUID? = nil
     ) -> Goal {
         var goal = Goal(
             id: id, partnerID: partnerID, period: period, metricKey: metricKey, ownerSide: ownerSide,
@@ -57,6 +60,7 @@ public struct Goal: Hashable, Codable, Sendable, Identifiable {
         goal.decline = decline
         goal.overrides = overrides
         goal.closingActual = closingActual
+        goal.objectiveID = objectiveID
         return goal
     }
 

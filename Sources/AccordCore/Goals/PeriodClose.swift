@@ -64,6 +64,7 @@ public enum PeriodClose {
             ownerSide: goal.ownerSide, baseline: closing.nextPeriodBaseline, status: .agreed, revisions: [revision],
             acceptances: agreedBy.map { Acceptance(revision: 1, actor: $0.actor, at: now) }, carriedFrom: goal.id,
             createdAt: now)
+        carried.objectiveID = goal.objectiveID
         carried.activateIfStarted(today: today)
         return carried
     }

@@ -21,6 +21,7 @@ public enum AccordMigrations {
         CreateLoginFailures(),
         CreateJointPlans(),
         CreateReviews(),
+        UpdateGoalsAddObjectiveID(),
     ]
 }
 

@@ -43,6 +43,19 @@ struct CreateJointPlans: AsyncMigration {
     }
 }
 
+/// Goals remember the plan objective they serve (DOMAIN §10).
+struct UpdateGoalsAddObjectiveID: AsyncMigration {
+    var name: String { "UpdateGoalsAddObjectiveID" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("goals").field("objective_id", .uuid).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("goals").deleteField("objective_id").update()
+    }
+}
+
 /// Reviews (DOMAIN §11), one per partner and reviewed period; the snapshot is stored as it was seen.
 struct CreateReviews: AsyncMigration {
     var name: String { "CreateReviews" }

@@ -22,6 +22,7 @@ final class GoalModel: Model, @unchecked Sendable {
     @OptionalField(key: "baseline_source") var baselineSource: String?
     @Field(key: "status") var status: String
     @OptionalField(key: "carried_from") var carriedFrom: UUID?
+    @OptionalField(key: "objective_id") var objectiveID: UUID?
     @OptionalField(key: "closing_actual") var closingActual: Int64?
     @OptionalField(key: "decline_actor") var declineActor: String?
     @OptionalField(key: "decline_role") var declineRole: String?
@@ -52,6 +53,7 @@ final class GoalModel: Model, @unchecked Sendable {
             }
         }
         carriedFrom = goal.carriedFrom
+        objectiveID = goal.objectiveID
         createdAt = goal.createdAt
         updateState(from: goal, at: at)
     }
@@ -95,7 +97,7 @@ final class GoalModel: Model, @unchecked Sendable {
             baseline: baseline, status: status, revisions: try revisions.map { try $0.core() },
             acceptances: try acceptances.sorted { $0.position < $1.position }.map { try $0.core() }, decline: decline,
             carriedFrom: carriedFrom, overrides: try overrides.sorted { $0.position < $1.position }.map { try $0.core() },
-            closingActual: closingActual, createdAt: createdAt)
+            closingActual: closingActual, createdAt: createdAt, objectiveID: objectiveID)
     }
 }
 

@@ -78,6 +78,11 @@ public enum Stylesheet {
         .inline-form { border-top: 1px solid var(--line); padding-top: 12px; margin-top: 12px; max-width: 520px; }
         .checkbox label { font-weight: normal; }
         .bar-label { font-size: 13px; margin-top: 8px; }
+        @media print {
+          .topbar, .footer, .no-print, form { display: none !important; }
+          body { background: #fff; font-size: 12px; } .page { padding: 0; max-width: none; }
+          .card, table, .goal { border-color: #bbb; break-inside: avoid; }
+        }
         .footer { text-align: center; color: var(--muted); font-size: 12px; padding: 24px; }
         .table-wrap { overflow-x: auto; }
         @media (max-width: 640px) {

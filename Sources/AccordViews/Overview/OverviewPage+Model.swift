@@ -21,6 +21,8 @@ public enum OverviewPage {
             public let carriedForward: Int
             /// The business model's key, for filtering.
             public var businessModelKey = ""
+            /// Reviews not held in time, or with overdue action items (DOMAIN §11).
+            public var overdueReviews = 0
 
             public init(
                 id: UUID, name: String, externalKey: String, stage: LifecycleStage, region: String, channelManager: String,
@@ -44,7 +46,7 @@ public enum OverviewPage {
             }
 
             public var needsAttention: Bool {
-                worstStatus == .behind || lapsedProposals > 0 || carriedForward > 0
+                worstStatus == .behind || lapsedProposals > 0 || carriedForward > 0 || overdueReviews > 0
             }
         }
 

@@ -77,7 +77,12 @@ extension OverviewPage {
                                 .span(
                                     .class("badge lapsed"),
                                     .text("\(row.lapsedProposals) lapsed proposal\(row.lapsedProposals == 1 ? "" : "s")"))),
-                            .if(row.carriedForward > 0, .span(.class("badge carried"), .text("\(row.carriedForward) carried forward")))
+                            .if(row.carriedForward > 0, .span(.class("badge carried"), .text("\(row.carriedForward) carried forward"))),
+                            .if(
+                                row.overdueReviews > 0,
+                                .span(
+                                    .class("badge lapsed"),
+                                    .text("\(row.overdueReviews) overdue review\(row.overdueReviews == 1 ? "" : "s")")))
                         ),
                         .td(.class("hide-narrow"), .text(row.channelManager))
                     )

@@ -71,6 +71,10 @@ public enum PartnerPage {
         /// Goals of earlier periods and how they ended.
         public var history: [HistoryLine] = []
         public var capacity: [(asOf: Day, shareOfWallet: Double?, trainedShare: Double?, engineers: Int)] = []
+        /// The joint business plan the viewer may see.
+        public var plan: (id: UUID, status: String, horizon: String)?
+        /// Reviews, with what is overdue flagged (DOMAIN §11).
+        public var reviews: [(id: UUID, period: String, due: Day, held: Bool, overdue: Bool, overdueActions: Int)] = []
 
         public struct HistoryLine: Sendable {
             public let goalID: UUID

@@ -46,6 +46,8 @@ extension PartnerPage {
             )
             BodyNode.forEach(model.issues) { .div(.class("notice"), .text($0)) }
             goals(model)
+            BodyNode.h2("Joint business plan and reviews")
+            plan(model)
             BodyNode.h2("Earlier periods")
             history(model)
             BodyNode.h2("Capacity over time")
@@ -107,6 +109,35 @@ extension PartnerPage {
                 .unwrap(line.chart) { .raw($0.svg()) }
             )
         }
+    }
+
+    static func plan(_ model: Model) -> BodyNode {
+        let upcoming = model.reviews.filter { !$0.held && !$0.overdue }.prefix(2)
+        let flagged = model.reviews.filter { $0.overdue || $0.overdueActions > 0 }
+        let held = model.reviews.filter(\.held).suffix(3)
+        return .div(
+            .class("card"),
+            .unwrap(
+                model.plan,
+                { plan in
+                    .p(.a(.href(SiteURL.plan(plan.id).path), .text("Joint business plan \(plan.horizon)")), .text(" · " + plan.status))
+                },
+                else: .p(.class("muted"), "No joint business plan yet.")),
+            .forEach(flagged) { r in
+                .div(
+                    .class("notice error"), .a(.href(SiteURL.review(r.id).path), .text("Review of \(r.period)")),
+                    .text(
+                        r.overdue
+                            ? " was due \(r.due.iso) and is not held."
+                            : " has \(r.overdueActions) overdue action item\(r.overdueActions == 1 ? "" : "s")."))
+            },
+            .if(
+                !upcoming.isEmpty,
+                .p(
+                    .text("Next reviews: "),
+                    .group(upcoming.map { r in .a(.href(SiteURL.review(r.id).path), .text("\(r.period) (due \(r.due.iso)) ")) }))),
+            .if(!held.isEmpty, .p(.text("Held: "), .group(held.map { r in .a(.href(SiteURL.review(r.id).path), .text("\(r.period) ")) })))
+        )
     }
 
     static func history(_ model: Model) -> BodyNode {

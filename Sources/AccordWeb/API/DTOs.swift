@@ -180,6 +180,7 @@ enum DTO {
         let revisions: [Revision]
         let acceptances: [AcceptanceDTO]
         let lowered: Bool
+        let objectiveId: UUID?
 
         init(_ g: AccordCore.Goal, metric: AccordCore.Metric, currency: Currency) {
             let value = { (v: Int64) in metric.plainText(v, currency: currency) }
@@ -211,6 +212,7 @@ enum DTO {
                     revision: $0.revision, user: $0.actor.name, role: $0.actor.role.rawValue, side: $0.actor.side.rawValue, at: $0.at)
             }
             lowered = g.wasLowered
+            objectiveId = g.objectiveID
         }
     }
 

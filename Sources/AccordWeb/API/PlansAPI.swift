@@ -145,30 +145,9 @@ enum PlansAPI {
             throw InputError("name one of the plan's objectives with ?objective=ID", field: "objective")
         }
         let kind = PeriodKind(rawValue: (try? req.query.get(String.self, at: "period_kind")) ?? "quarter") ?? .quarter
-        let partner = try await req.store.partner(plan.partnerID)
-        let program = try await req.store.program(partner.programID)
-        let metric = try await req.store.metric(objective.metricKey, of: program.id)
-        // The starting point: last fiscal year's total for sums, today's level for levels.
-        let lastYear = Period(calendar: partner.calendar, kind: .year, fiscalYear: content.firstFiscalYear - 1, index: 1)
-        let start =
-            try await req.store.actuals(
-                [ActualRequest(partnerID: partner.id, metric: metric, period: lastYear)], programID: program.id,
-                checklistItems: program.settings.checklistItems
-            ).values.first ?? 0
-        var baselines: [Period: Baseline] = [:]
-        for fiscalYear in content.firstFiscalYear...content.lastFiscalYear {
-            for period in partner.calendar.periods(kind, inFiscalYear: fiscalYear) {
-                let history = try await req.store.baselineHistory(
-                    partnerID: partner.id, metric: metric, period: period, programID: program.id,
-                    checklistItems: program.settings.checklistItems)
-                if let baseline = history.baseline(for: metric, period: period) { baselines[period] = baseline }
-            }
-        }
-        let suggestions = InterimTargets.suggest(
-            metric: metric, objective: objective.target, startValue: start, calendar: partner.calendar,
-            firstFiscalYear: content.firstFiscalYear,
-            horizonYears: content.horizonYears, periodKind: kind, seasonality: program.settings.seasonality,
-            rule: program.settings.improvementRule, baselines: baselines)
+        let result = try await PlanWorkflow(store: req.store, clock: req.clock).suggestions(
+            for: plan, objective: objective, periodKind: kind)
+        let (metric, program, suggestions) = (result.metric, result.program, result.items)
         return .init(
             items: suggestions.map {
                 SuggestionOut(
@@ -176,6 +155,26 @@ enum PlansAPI {
                     baseline: $0.baseline.map { metric.plainText($0.value, currency: program.currency) },
                     raisedToImprovementMinimum: $0.raisedToImprovementMinimum)
             }, total: suggestions.count)
+    }
+
+    struct ProposeIn: Content { let count: Int? }
+
+    struct ProposedOut: Content {
+        struct Skipped: Content { let period: String; let reason: String }
+        let proposed: [DTO.Goal]
+        let skipped: [Skipped]
+    }
+
+    /// Turns an objective's suggestions for the next periods into goal proposals in one step (DOMAIN §10).
+    @Sendable static func proposeObjective(req: Request) async throws -> Response {
+        let plan = try await visiblePlan(req)
+        let count = min(max((try? req.content.decode(ProposeIn.self))?.count ?? 1, 1), 8)
+        let outcome = try await PlanWorkflow(store: req.store, clock: req.clock)
+            .propose(plan: plan, objectiveID: try req.id("objectiveID"), count: count, by: try req.actor())
+        let body = ProposedOut(
+            proposed: try await GoalsAPI.dtos(outcome.proposed, req: req),
+            skipped: outcome.skipped.map { .init(period: $0.period, reason: $0.reason) })
+        return try await body.encodeResponse(status: outcome.proposed.isEmpty ? .ok : .created, for: req)
     }
 
     // MARK: reviews

@@ -24,6 +24,10 @@ func routes(_ app: Application) throws {
     partnerPages.post("partners", ":partnerID", "goals", "new", use: GoalPagesController.propose)
     partnerPages.get("goals", ":goalID", use: GoalPagesController.show)
     partnerPages.post("goals", ":goalID", ":action", use: GoalPagesController.act)
+    partnerPages.get("plans", ":planID", use: PlanPagesController.plan)
+    partnerPages.post("plans", ":planID", ":action", use: PlanPagesController.act)
+    partnerPages.get("reviews", ":reviewID", use: PlanPagesController.review)
+    partnerPages.post("reviews", ":reviewID", "hold", use: PlanPagesController.hold)
 
     // MARK: pages for vendor staff
     let vendorPages = pages.grouped(Guard.Vendor())
@@ -62,6 +66,7 @@ func routes(_ app: Application) throws {
     partner.get("plans", ":planID", use: PlansAPI.show)
     partner.post("plans", ":planID", ":action", use: PlansAPI.act)
     partner.get("plans", ":planID", "suggestions", use: PlansAPI.suggestions)
+    partner.post("plans", ":planID", "objectives", ":objectiveID", "propose", use: PlansAPI.proposeObjective)
     partner.get("partners", ":partnerID", "reviews", use: PlansAPI.reviews)
     partner.post("reviews", ":reviewID", "hold", use: PlansAPI.hold)
 

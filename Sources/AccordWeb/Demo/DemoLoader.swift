@@ -69,6 +69,7 @@ struct DemoLoader {
         try await DemoUsers.create(in: store, programID: program.id, hash: hashPassword, at: start)
         try await DemoGoals(store: store, program: program, today: today, now: clock.now())
             .create(for: partners.map(\.0).filter { $0.stage != .exited }, random: &random)
+        try await DemoPlans(store: store, program: program, today: today).create(for: partners.map(\.0))
     }
 }
 

@@ -55,6 +55,7 @@ enum PagesController {
             committedGoals: row.lines.filter { $0.goal.status.isCommitted }.count, worstStatus: row.worstStatus,
             lapsedProposals: row.lapsed, carriedForward: row.carriedForward)
         view.businessModelKey = row.partner.businessModel.rawValue
+        view.overdueReviews = row.overdueReviews
         return view
     }
 
@@ -129,6 +130,20 @@ enum PagesController {
         model.pending = goals.filter { $0.awaitingSide == viewer.side && model.mayPropose }.compactMap(line)
         model.history = goals.filter { $0.period.end <= card.period.start && ($0.status == .achieved || $0.status == .missed) }
             .sorted { $0.period.start > $1.period.start }.compactMap(line)
+        if let plan = try await req.store.plans(partnerID: card.partner.id).first(where: { $0.isVisible(to: viewer) }) {
+            let content = plan.agreedContent ?? plan.current.content
+            model.plan = (
+                plan.id, plan.status == .internalDraft ? "internal draft (vendor only)" : plan.status.rawValue,
+                content.horizonYears == 1 ? "FY\(content.firstFiscalYear)" : "FY\(content.firstFiscalYear)–FY\(content.lastFiscalYear)"
+            )
+        }
+        let today = req.clock.today
+        model.reviews = try await req.store.reviews(partnerID: card.partner.id).map {
+            (
+                $0.id, $0.period.label, $0.due, $0.heldOn != nil, $0.isOverdue(today: today),
+                $0.actionItems.filter { $0.isOverdue(today: today) }.count
+            )
+        }
         model.capacity = try await req.store.capacityHistory(of: card.partner.id).map {
             ($0.asOf, $0.shareOfWallet, $0.trainedShare, $0.engineers)
         }

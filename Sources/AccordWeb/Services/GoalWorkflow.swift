@@ -16,6 +16,7 @@ struct GoalWorkflow {
         var behaviour: String
         var objective: String?
         var asDraft: Bool = false
+        var objectiveID: UUID? = nil
     }
 
     /// What a proposal form shows before the target is typed (DOMAIN §5.1, §5.5).
@@ -61,7 +62,7 @@ struct GoalWorkflow {
         let goal = try Goal.propose(
             GoalProposal(
                 partnerID: input.partnerID, period: g.period, metric: g.metric, ownerSide: input.ownerSide, target: target,
-                behaviour: input.behaviour, objective: input.objective),
+                behaviour: input.behaviour, objective: input.objective, objectiveID: input.objectiveID),
             context: context(g), by: actor, today: clock.today, now: clock.now(), asDraft: input.asDraft)
         try await store.save(goal, programID: g.program.id, action: input.asDraft ? "draft" : "propose", by: actor, at: clock.now())
         return goal

@@ -11,6 +11,7 @@ struct ProgramOverviewData {
         /// Proposals waiting longer than the response window.
         let lapsed: Int
         let carriedForward: Int
+        var overdueReviews = 0
 
         /// The worst pacing among the partner's live goals: what needs attention first.
         var worstStatus: PacingStatus? {
@@ -45,13 +46,18 @@ struct ProgramOverview {
         let progress = try await Scorecards(store: store, clock: clock).progress(current, metrics: metrics, program: program)
         let progressByPartner = Dictionary(grouping: progress, by: \.goal.partnerID)
         let now = clock.now()
+        let overdue = Dictionary(
+            grouping: try await store.reviews(dueBy: today).filter { review in
+                review.isOverdue(today: today) || review.actionItems.contains { $0.isOverdue(today: today) }
+            }, by: \.partnerID
+        ).mapValues(\.count)
         let rows = partners.map { partner in
             let mine = byPartner[partner.id] ?? []
             return ProgramOverviewData.Row(
                 partner: partner, period: partner.calendar.period(.quarter, containing: today),
                 lines: progressByPartner[partner.id] ?? [],
                 lapsed: mine.filter { $0.isLapsed(now: now, responseWindowDays: program.settings.responseWindowDays) }.count,
-                carriedForward: mine.filter { $0.isCarriedForward && !$0.status.isFinal }.count)
+                carriedForward: mine.filter { $0.isCarriedForward && !$0.status.isFinal }.count, overdueReviews: overdue[partner.id] ?? 0)
         }
         return ProgramOverviewData(
             program: program, rows: rows, goalCounts: Dictionary(grouping: allGoals, by: \.status).mapValues(\.count), today: today)

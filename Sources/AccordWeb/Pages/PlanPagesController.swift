@@ -1,0 +1,156 @@
+import AccordCore
+import AccordStore
+import AccordViews
+import Vapor
+
+/// The plan page and the review page (DOMAIN §10, §11).
+enum PlanPagesController {
+    @Sendable static func plan(req: Request) async throws -> Response {
+        HTMLResponse.page(PlanPage.render(try await planModel(req, notice: nil)))
+    }
+
+    static func planModel(_ req: Request, notice: String?) async throws -> PlanPage.Model {
+        let viewer = try req.viewer()
+        let plan = try await PlansAPI.visiblePlan(req)
+        let partner = try await req.store.partner(plan.partnerID)
+        let program = try await req.store.program(partner.programID)
+        let content = plan.current.content
+        let mayChange = AccessRule.mayChange(partner, as: viewer) && viewer.role.mayNegotiateGoals
+        let goals = try await req.store.goals(GoalQuery(partnerID: partner.id))
+        let flow = PlanWorkflow(store: req.store, clock: req.clock)
+        var objectives: [PlanPage.ObjectiveLine] = []
+        for objective in content.objectives {
+            let s = try await flow.suggestions(for: plan, objective: objective)
+            let show = { (v: Int64) in s.metric.format(v, currency: program.currency) }
+            let derived = goals.filter { $0.objectiveID == objective.id }
+            let progress = try await Scorecards(store: req.store, clock: req.clock)
+                .progress(derived, metrics: [s.metric.key: s.metric], program: program)
+            objectives.append(
+                PlanPage.ObjectiveLine(
+                    id: objective.id, metricName: s.metric.name, ownerSide: objective.ownerSide, target: show(objective.target),
+                    description: objective.description,
+                    goals: progress.map {
+                        ($0.goal.id, $0.goal.period.label, show($0.goal.target), $0.goal.status, $0.actual.map(show) ?? "—")
+                    },
+                    suggestions: s.items.map {
+                        (
+                            "\($0.period.label) — "
+                                + VendorOverlap.describe($0.period, in: program.calendar).replacingOccurrences(
+                                    of: "\($0.period.label) = ", with: ""), show($0.target), $0.raisedToImprovementMinimum
+                        )
+                    }))
+        }
+        let currency = program.currency
+        return PlanPage.Model(
+            chrome: try await PageChromes.make(req), planID: plan.id, partnerID: partner.id, partnerName: partner.name, status: plan.status,
+            revision: plan.current.number, agreedRevision: plan.agreedRevision,
+            awaiting: plan.status == .proposed ? Side.allCases.first { !plan.sidesAcceptingCurrent.contains($0) } : nil, content: content,
+            horizon: content.horizonYears == 1
+                ? "FY\(content.firstFiscalYear)" : "FY\(content.firstFiscalYear)–FY\(content.lastFiscalYear)",
+            marketSize: Money(minorUnits: content.opportunity.size, currency: currency).formatted,
+            valueToCapture: Money(minorUnits: content.opportunity.valueToCapture, currency: currency).formatted, objectives: objectives,
+            mayShare: mayChange && plan.status == .internalDraft && viewer.side == .vendor,
+            mayAccept: mayChange && plan.status == .proposed && !plan.sidesAcceptingCurrent.contains(viewer.side),
+            mayPropose: mayChange && plan.status != .internalDraft, notice: notice)
+    }
+
+    /// share, accept, or propose-<objective id>: the page's buttons.
+    @Sendable static func act(req: Request) async throws -> Response {
+        var plan = try await PlansAPI.visiblePlan(req)
+        let actor = try req.actor()
+        let action = req.parameters.get("action") ?? ""
+        let now = req.clock.now()
+        if action.hasPrefix("propose-"), let objectiveID = UUID(uuidString: String(action.dropFirst("propose-".count))) {
+            let outcome = try await PlanWorkflow(store: req.store, clock: req.clock).propose(
+                plan: plan, objectiveID: objectiveID, count: 1, by: actor)
+            let notice =
+                outcome.proposed.isEmpty
+                ? "Nothing proposed: " + outcome.skipped.map { "\($0.period): \($0.reason)" }.joined(separator: "; ")
+                : "Proposed \(outcome.proposed.map(\.period.label).joined(separator: ", ")) to the \(actor.side.other.rawValue)."
+            return HTMLResponse.page(
+                PlanPage.render(try await planModel(req, notice: notice)), status: outcome.proposed.isEmpty ? .unprocessableEntity : .ok)
+        }
+        switch action {
+        case "share": try plan.share(by: actor, at: now)
+        case "accept": try plan.accept(by: actor, at: now)
+        default: throw Abort(.notFound)
+        }
+        try await req.store.save(plan, action: action, by: actor, at: now)
+        return req.redirect(to: SiteURL.plan(plan.id).path)
+    }
+
+    @Sendable static func review(req: Request) async throws -> Response {
+        HTMLResponse.page(ReviewPage.render(try await reviewModel(req)))
+    }
+
+    static func reviewModel(_ req: Request, errors: [String: String] = [:], typed: [String: String] = [:]) async throws -> ReviewPage.Model
+    {
+        let viewer = try req.viewer()
+        let review = try await req.store.review(try req.id("reviewID"))
+        let partner = try await req.store.partner(review.partnerID)
+        let program = try await req.store.program(partner.programID)
+        return ReviewPage.Model(
+            chrome: try await PageChromes.make(req), reviewID: review.id, partnerID: partner.id, partnerName: partner.name,
+            periodLabel: review.period.label,
+            vendorPeriods: "Vendor calendar: " + VendorOverlap.describe(review.period, in: program.calendar),
+            review: review, overdue: review.isOverdue(today: req.clock.today), today: req.clock.today,
+            mayHold: AccessRule.mayChange(partner, as: viewer) && viewer.role.mayNegotiateGoals, errors: errors, typed: typed)
+    }
+
+    struct HoldForm: Content {
+        var vendor_attendees: String?
+        var partner_attendees: String?
+        var notes: String?
+        var decisions: String?
+        var actions: String?
+    }
+
+    /// Records a held review from the page; a bad line comes back beside its field, with everything typed kept.
+    @Sendable static func hold(req: Request) async throws -> Response {
+        let form = try req.content.decode(HoldForm.self)
+        let typed = [
+            "vendor_attendees": form.vendor_attendees ?? "", "partner_attendees": form.partner_attendees ?? "", "notes": form.notes ?? "",
+            "decisions": form.decisions ?? "", "actions": form.actions ?? "",
+        ]
+        func lines(_ text: String?) -> [String] {
+            (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        var items: [ActionItem] = []
+        for (n, line) in lines(form.actions).enumerated() {
+            let parts = line.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 4, let side = Side(rawValue: parts[0].lowercased()), let due = Day(iso: parts[3]), !parts[1].isEmpty,
+                !parts[2].isEmpty
+            else {
+                return HTMLResponse.page(
+                    ReviewPage.render(
+                        try await reviewModel(
+                            req,
+                            errors: ["actions": "Line \(n + 1) is not 'side; owner; what; due YYYY-MM-DD' (side is vendor or partner)."],
+                            typed: typed)),
+                    status: .unprocessableEntity)
+            }
+            items.append(ActionItem(side: side, owner: parts[1], title: parts[2], due: due))
+        }
+        var review = try await req.store.review(try req.id("reviewID"))
+        let card = try await Scorecards(store: req.store, clock: req.clock).scorecard(
+            partnerID: review.partnerID, periodLabel: review.period.label)
+        do {
+            try review.hold(
+                on: req.clock.today,
+                attendees: lines(form.vendor_attendees).map { .init(name: $0, side: .vendor) }
+                    + lines(form.partner_attendees).map { .init(name: $0, side: .partner) },
+                snapshot: card.lines.map { ScorecardSnapshotLine($0, currency: card.program.currency) }, notes: form.notes ?? "",
+                decisions: lines(form.decisions), actionItems: items)
+        } catch {
+            return HTMLResponse.page(
+                ReviewPage.render(try await reviewModel(req, errors: ["form": error.description], typed: typed)),
+                status: .unprocessableEntity)
+        }
+        try await req.store.save(review, created: req.clock.now())
+        try await req.store.append(
+            .change(
+                "hold", of: "review", id: review.id.uuidString, before: nil as Review?, after: review, by: try req.actor(),
+                at: req.clock.now()))
+        return req.redirect(to: SiteURL.review(review.id).path)
+    }
+}
