@@ -15,6 +15,8 @@ public enum SiteURL: Sendable {
     case plan(UUID)
     case planAction(UUID, String)
     case review(UUID)
+    case newPlan(partner: UUID)
+    case editPlan(UUID)
     case login(next: String? = nil)
     case logout
     case password
@@ -39,6 +41,8 @@ public enum SiteURL: Sendable {
         case .plan(let id): "/plans/\(id.uuidString.lowercased())"
         case .planAction(let id, let action): "/plans/\(id.uuidString.lowercased())/\(action)"
         case .review(let id): "/reviews/\(id.uuidString.lowercased())"
+        case .newPlan(let partner): "/partners/\(partner.uuidString.lowercased())/plans/new"
+        case .editPlan(let id): "/plans/\(id.uuidString.lowercased())/edit"
         case .logout: "/logout"
         case .password: "/account/password"
         case .invitation(let token): "/invitations/\(token)"

@@ -229,6 +229,75 @@ struct PageSnapshotTests {
                         chrome: .anonymous))), as: .lines, named: "link")
     }
 
+    static var planContent: JointPlanContent {
+        JointPlanContent(
+            why: "Secure edge for mid-market healthcare", firstFiscalYear: 2027, horizonYears: 2,
+            opportunity: .init(segment: "Healthcare", size: 100_000_000, intendedShare: 0.05),
+            responsibilities: [
+                .init(side: .vendor, description: "Two campaigns", owner: "Ana Ruiz"),
+                .init(side: .partner, description: "Certify four engineers", owner: "Dana Reyes"),
+            ],
+            participants: [.init(name: "Ana Ruiz", side: .vendor, role: "Channel manager")], cadence: .quarterly,
+            objectives: [
+                .init(id: goalID, metricKey: "revenue", ownerSide: .partner, target: 40_000_000, description: "Revenue in FY2028")
+            ],
+            milestones: [.init(id: goalID, title: "First reference", due: Day(year: 2027, month: 3, day: 31))])
+    }
+
+    @Test func planPage() {
+        var model = PlanPage.Model(
+            chrome: Self.partnerChrome, planID: Self.goalID, partnerID: Self.partnerID, partnerName: "Delta Managed Services",
+            status: .proposed, revision: 2,
+            agreedRevision: 1, awaiting: .partner, content: Self.planContent, horizon: "FY2027–FY2028", marketSize: "$1,000,000.00",
+            valueToCapture: "$50,000.00",
+            objectives: [
+                .init(
+                    id: Self.goalID, metricName: "Revenue", ownerSide: .partner, target: "$400,000.00", description: "Revenue in FY2028",
+                    goals: [(Self.goalID, "FY2027 Q1", "$40,000.00", .proposed, "—")],
+                    suggestions: [("FY2027 Q1 — Vendor FY2027 Q4 (100 %)", "$40,000.00", true)])
+            ],
+            mayShare: false, mayAccept: true, mayPropose: true, notice: nil)
+        model.mayRevise = true
+        assertSnapshot(of: Self.lines(PlanPage.render(model)), as: .lines)
+    }
+
+    @Test func planFormPageWithARefusedLine() {
+        let model = PlanFormPage.Model(
+            chrome: Self.chrome, partnerID: Self.partnerID, partnerName: "Delta Managed Services", planID: nil, fiscalYears: [2027, 2028],
+            metrics: [("revenue", "Revenue")], values: ["why": "Together <we> grow", "responsibilities": "both; x; y"],
+            errors: ["responsibilities": "Line 1: the side is vendor or partner, not 'both'."])
+        assertSnapshot(of: Self.lines(PlanFormPage.render(model)), as: .lines)
+    }
+
+    @Test func reviewPageHeldAndOpen() throws {
+        let q = Self.q4
+        var held = Review(id: Self.goalID, partnerID: Self.partnerID, period: q)
+        try held.hold(
+            on: q.end, attendees: [.init(name: "Ana Ruiz", side: .vendor), .init(name: "Dana Reyes", side: .partner)],
+            snapshot: [
+                ScorecardSnapshotLine(
+                    goalID: Self.goalID, metricName: "Revenue", target: "$120,000.00", actual: "$80,000.00", attainment: 0.667,
+                    pacing: .behind, status: .active)
+            ],
+            notes: "Pipeline strong", decisions: ["Add a presales engineer"],
+            actionItems: [
+                ActionItem(
+                    id: Self.goalID, side: .partner, owner: "Dana Reyes", title: "Hire presales", due: Day(year: 2027, month: 1, day: 15))
+            ])
+        let model = { (review: Review) in
+            ReviewPage.Model(
+                chrome: Self.chrome, reviewID: Self.goalID, partnerID: Self.partnerID, partnerName: "Delta Managed Services",
+                periodLabel: "FY2026 Q4",
+                vendorPeriods: "Vendor calendar: FY2026 Q4 = Vendor FY2027 Q3 (34 %) + FY2027 Q4 (66 %)", review: review,
+                overdue: review.heldOn == nil,
+                today: Day(year: 2027, month: 1, day: 20), mayHold: true)
+        }
+        assertSnapshot(of: Self.lines(ReviewPage.render(model(held))), as: .lines, named: "held")
+        assertSnapshot(
+            of: Self.lines(ReviewPage.render(model(Review(id: Self.goalID, partnerID: Self.partnerID, period: q)))), as: .lines,
+            named: "open")
+    }
+
     @Test func errorPage() {
         assertSnapshot(of: Self.lines(ErrorPage.render(status: 404, message: "partner not found")), as: .lines)
     }

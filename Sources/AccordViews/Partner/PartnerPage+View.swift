@@ -122,7 +122,9 @@ extension PartnerPage {
                 { plan in
                     .p(.a(.href(SiteURL.plan(plan.id).path), .text("Joint business plan \(plan.horizon)")), .text(" · " + plan.status))
                 },
-                else: .p(.class("muted"), "No joint business plan yet.")),
+                else: .p(
+                    .class("muted"), .text("No joint business plan yet. "),
+                    .if(model.mayPropose, .a(.href(SiteURL.newPlan(partner: model.partnerID).path), "Write one")))),
             .forEach(flagged) { r in
                 .div(
                     .class("notice error"), .a(.href(SiteURL.review(r.id).path), .text("Review of \(r.period)")),

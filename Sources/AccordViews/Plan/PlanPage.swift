@@ -49,6 +49,8 @@ public enum PlanPage {
         public let mayAccept: Bool
         public let mayPropose: Bool
         public let notice: String?
+        /// Whether the viewer may write a new revision.
+        public var mayRevise = false
 
         public init(
             chrome: PageChrome, planID: UUID, partnerID: UUID, partnerName: String, status: JointPlan.Status, revision: Int,
@@ -102,9 +104,10 @@ public enum PlanPage {
             )
             BodyNode.unwrap(model.notice) { .div(.class("notice success"), .attribute(named: "role", value: "status"), .text($0)) }
             BodyNode.if(
-                model.mayShare || model.mayAccept,
+                model.mayShare || model.mayAccept || model.mayRevise,
                 .div(
                     .class("action-row"),
+                    .if(model.mayRevise, .a(.class("button secondary"), .href(SiteURL.editPlan(model.planID).path), "Revise")),
                     .if(model.mayShare, form(model, "share", "Share with the partner")),
                     .if(model.mayAccept, form(model, "accept", "Accept revision \(model.revision)"))
                 )

@@ -41,7 +41,7 @@ enum PlanPagesController {
                     }))
         }
         let currency = program.currency
-        return PlanPage.Model(
+        var model = PlanPage.Model(
             chrome: try await PageChromes.make(req), planID: plan.id, partnerID: partner.id, partnerName: partner.name, status: plan.status,
             revision: plan.current.number, agreedRevision: plan.agreedRevision,
             awaiting: plan.status == .proposed ? Side.allCases.first { !plan.sidesAcceptingCurrent.contains($0) } : nil, content: content,
@@ -52,6 +52,8 @@ enum PlanPagesController {
             mayShare: mayChange && plan.status == .internalDraft && viewer.side == .vendor,
             mayAccept: mayChange && plan.status == .proposed && !plan.sidesAcceptingCurrent.contains(viewer.side),
             mayPropose: mayChange && plan.status != .internalDraft, notice: notice)
+        model.mayRevise = mayChange
+        return model
     }
 
     /// share, accept, or propose-<objective id>: the page's buttons.
@@ -69,6 +71,9 @@ enum PlanPagesController {
                 : "Proposed \(outcome.proposed.map(\.period.label).joined(separator: ", ")) to the \(actor.side.other.rawValue)."
             return HTMLResponse.page(
                 PlanPage.render(try await planModel(req, notice: notice)), status: outcome.proposed.isEmpty ? .unprocessableEntity : .ok)
+        }
+        if action == "revise" {
+            return try await PlanFormController.save(req, partner: try await req.store.partner(plan.partnerID), plan: plan)
         }
         switch action {
         case "share": try plan.share(by: actor, at: now)
