@@ -1,3 +1,5 @@
+import AccordCore
+import AccordStore
 import Foundation
 import Testing
 import Vapor
@@ -52,4 +54,14 @@ struct Browser {
         let form = try await get("/login")
         return try await post("/login", form: ["login": login, "password": password, "_csrf": Self.csrf(in: form)])
     }
+}
+
+/// A browser signed in as a new user of the given role (password "a long password").
+func signedIn(_ app: Application, _ login: String, name: String, role: Role, partner: UUID? = nil) async throws -> Browser {
+    _ = try await AccordStore(database: app.db).createUser(
+        login: login, name: name, role: role, partnerID: partner, passwordHash: try app.password.hash("a long password"),
+        by: Actor(name: "test", role: .programAdmin), at: app.clock.now())
+    var browser = Browser(app)
+    #expect(try await browser.signIn(login, "a long password").status == .seeOther)
+    return browser
 }

@@ -10,15 +10,6 @@ import VaporTesting
 /// The goal forms in the browser (DOMAIN §5.2, §5.3): a refused input comes back beside its field, as typed.
 @Suite("§5 Goal pages")
 struct GoalPagesTests {
-    func signedIn(_ app: Application, _ login: String, name: String, role: Role, partner: UUID? = nil) async throws -> Browser {
-        _ = try await AccordStore(database: app.db).createUser(
-            login: login, name: name, role: role, partnerID: partner, passwordHash: try app.password.hash("a long password"),
-            by: Actor(name: "test", role: .programAdmin), at: app.clock.now())
-        var browser = Browser(app)
-        #expect(try await browser.signIn(login, "a long password").status == .seeOther)
-        return browser
-    }
-
     @Test func proposingOnThePageShowsTheReasonBesideTheFieldAndKeepsWhatWasTyped() async throws {
         try await withAccord { app in
             let world = try await World.make(app)

@@ -10,15 +10,6 @@ import VaporTesting
 /// Writing, sharing, agreeing and revising a plan in the browser (DOMAIN §10).
 @Suite("§10 Plan pages")
 struct PlanPagesTests {
-    func signedIn(_ app: Application, _ login: String, name: String, role: Role, partner: UUID? = nil) async throws -> Browser {
-        _ = try await AccordStore(database: app.db).createUser(
-            login: login, name: name, role: role, partnerID: partner, passwordHash: try app.password.hash("a long password"),
-            by: Actor(name: "test", role: .programAdmin), at: app.clock.now())
-        var browser = Browser(app)
-        #expect(try await browser.signIn(login, "a long password").status == .seeOther)
-        return browser
-    }
-
     static let form: [String: String] = [
         "why": "Secure edge for mid-market healthcare", "first_fiscal_year": "2026", "horizon_years": "2", "segment": "Healthcare",
         "size": "1000000", "share": "5", "cadence": "quarterly",
