@@ -1,0 +1,110 @@
+import Foundation
+
+/// Achievers, believers, deceivers and exit candidates (DOMAIN §8).
+public enum Segment: String, Codable, Sendable, CaseIterable {
+    /// High commitment, high performance.
+    case achiever
+    /// High commitment, low performance: the one to help with the missing ingredient.
+    case believer
+    /// Low commitment, whatever it says or sells.
+    case deceiver
+    /// Low on both: manage up or manage out.
+    case exitCandidate = "exit_candidate"
+
+    /// Thresholds default to 50/50 and can be changed by the program.
+    public static func classify(
+        commitment: Double, performance: Double, commitmentThreshold: Double = 50, performanceThreshold: Double = 50
+    ) -> Segment {
+        switch (commitment >= commitmentThreshold, performance >= performanceThreshold) {
+        case (true, true): .achiever
+        case (true, false): .believer
+        case (false, true): .deceiver
+        case (false, false): .exitCandidate
+        }
+    }
+}
+
+/// The inputs of a partner's two scores for one period (DOMAIN §8), each 0–1 where it is a share.
+public struct SegmentInputs: Sendable {
+    /// Goals agreed ÷ goals agreed, declined or left to lapse.
+    public var agreedShare: Double
+    public var hasCurrentPlan: Bool
+    /// Reviews held ÷ reviews due.
+    public var reviewsHeldShare: Double
+    /// Mean improvement progress of activity and capability goals (clamped 0–1).
+    public var activityProgress: Double
+    /// Mean attainment of agreed goals (capped at 1.5).
+    public var attainment: Double
+    /// Revenue growth over the baseline, as a fraction (0.2 = 20 %).
+    public var revenueGrowth: Double
+
+    public init(
+        agreedShare: Double, hasCurrentPlan: Bool, reviewsHeldShare: Double, activityProgress: Double, attainment: Double,
+        revenueGrowth: Double
+    ) {
+        self.agreedShare = agreedShare
+        self.hasCurrentPlan = hasCurrentPlan
+        self.reviewsHeldShare = reviewsHeldShare
+        self.activityProgress = activityProgress
+        self.attainment = attainment
+        self.revenueGrowth = revenueGrowth
+    }
+
+    static func clamp(_ value: Double, _ range: ClosedRange<Double> = 0...1) -> Double {
+        min(max(value.isFinite ? value : 0, range.lowerBound), range.upperBound)
+    }
+
+    /// Commitment 0–100: agreeing to goals weighs most, then acting on them, then the plan and its reviews.
+    public var commitment: Double {
+        100
+            * (0.35 * Self.clamp(agreedShare) + 0.25 * Self.clamp(activityProgress) + 0.2 * (hasCurrentPlan ? 1 : 0) + 0.2
+                * Self.clamp(reviewsHeldShare))
+    }
+
+    /// Performance 0–100: attainment of agreed goals, and revenue growth over the baseline (+25 % counts in full).
+    public var performance: Double {
+        100 * (0.7 * Self.clamp(attainment / 1.0) + 0.3 * Self.clamp(revenueGrowth / 0.25))
+    }
+}
+
+/// What keeps a believer from the achievers' numbers (DOMAIN §8): the activity or capability metric where the
+/// believer is furthest behind the median of achievers of similar size and the same business model.
+public enum MissingIngredient {
+    public struct Finding: Hashable, Sendable {
+        public let metricKey: String
+        public let believerValue: Int64
+        public let achieverMedian: Int64
+        /// Believer ÷ achievers' median: 0.25 means a quarter of what achievers do.
+        public let ratio: Double
+        public let peers: Int
+    }
+
+    /// `believer` and `achievers` map metric keys to the period's actuals; only metrics the achievers have count.
+    public static func find(believer: [String: Int64], achievers: [[String: Int64]]) -> Finding? {
+        guard !achievers.isEmpty else { return nil }
+        let keys = Set(achievers.flatMap(\.keys))
+        return keys.compactMap { key -> Finding? in
+            let values = achievers.compactMap { $0[key] }.sorted()
+            guard !values.isEmpty else { return nil }
+            let median = values.count % 2 == 1 ? values[values.count / 2] : (values[values.count / 2 - 1] + values[values.count / 2]) / 2
+            guard median > 0 else { return nil }
+            let mine = believer[key] ?? 0
+            return Finding(
+                metricKey: key, believerValue: mine, achieverMedian: median, ratio: Double(mine) / Double(median), peers: values.count)
+        }
+        .filter { $0.ratio < 1 }
+        .min { ($0.ratio, $0.metricKey) < ($1.ratio, $1.metricKey) }
+    }
+
+    /// Partners of similar size: revenue within a factor of `spread` of the believer's, and the same business model.
+    public static func peers(
+        of believer: (model: BusinessModel, revenue: Int64), among others: [(model: BusinessModel, revenue: Int64)], spread: Double = 3
+    ) -> [Int] {
+        others.indices.filter { i in
+            let other = others[i]
+            guard other.model == believer.model, believer.revenue > 0, other.revenue > 0 else { return false }
+            let ratio = Double(other.revenue) / Double(believer.revenue)
+            return ratio <= spread && ratio >= 1 / spread
+        }
+    }
+}
