@@ -32,6 +32,9 @@ struct JointPlanTests {
 
     @Test func aPlanSpansOneToFiveYearsAndNamesWhyAndResponsibilitiesOfBothSides() throws {
         #expect(throws: JointPlanContent.Problem.horizon(6)) { try Self.content(horizon: 6).validated() }
+        var yearZero = Self.content()
+        yearZero.firstFiscalYear = 0
+        #expect(throws: JointPlanContent.Problem.fiscalYear(0)) { try yearZero.validated() }
         var noWhy = Self.content()
         noWhy.why = "  "
         #expect(throws: JointPlanContent.Problem.whyRequired) { try noWhy.validated() }

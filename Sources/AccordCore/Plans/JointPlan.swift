@@ -108,6 +108,7 @@ public struct JointPlanContent: Hashable, Codable, Sendable {
     public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
         case whyRequired
         case horizon(Int)
+        case fiscalYear(Int)
         case share
         case segmentRequired
         case responsibilitiesOfBothSides
@@ -118,6 +119,7 @@ public struct JointPlanContent: Hashable, Codable, Sendable {
             switch self {
             case .whyRequired: "Say why the two of you are in business together."
             case .horizon(let years): "A plan spans 1 to 5 fiscal years, not \(years)."
+            case .fiscalYear(let year): "FY\(year) is not a fiscal year a plan can start with (2000–2100)."
             case .share: "The intended share of the market is between 0 and 100 %."
             case .segmentRequired: "Name the market segment the plan goes after."
             case .responsibilitiesOfBothSides: "Both sides take on responsibilities: list at least one for each."
@@ -130,6 +132,7 @@ public struct JointPlanContent: Hashable, Codable, Sendable {
     public func validated() throws(Problem) -> JointPlanContent {
         guard !why.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .whyRequired }
         guard (1...5).contains(horizonYears) else { throw .horizon(horizonYears) }
+        guard (2000...2100).contains(firstFiscalYear) else { throw .fiscalYear(firstFiscalYear) }
         guard !opportunity.segment.trimmingCharacters(in: .whitespaces).isEmpty else { throw .segmentRequired }
         guard (0...1).contains(opportunity.intendedShare), opportunity.size >= 0 else { throw .share }
         guard Set(responsibilities.map(\.side)).count == Side.allCases.count else { throw .responsibilitiesOfBothSides }

@@ -56,10 +56,9 @@ enum PlanFormController {
         -> JointPlanContent
     {
         func lines(_ text: String?) -> [[String]] {
-            (text ?? "").split(whereSeparator: \.isNewline).map {
+            FormLines.entries(text).map {
                 $0.split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             }
-            .filter { !($0.count == 1 && $0[0].isEmpty) }
         }
         func side(_ text: String, _ field: String, _ line: Int) throws -> Side {
             guard let side = Side(rawValue: text.lowercased()) else {
@@ -126,7 +125,7 @@ enum PlanFormController {
     static func problemField(_ problem: JointPlanContent.Problem) -> String {
         switch problem {
         case .whyRequired: "why"
-        case .horizon: "form"
+        case .horizon, .fiscalYear: "form"
         case .share: "share"
         case .segmentRequired: "segment"
         case .responsibilitiesOfBothSides, .ownerRequired: "responsibilities"
@@ -204,5 +203,12 @@ enum PlanFormController {
                     try await model(req, partner: partner, planID: existing?.id, values: form.values, errors: [field: error.description])),
                 status: .unprocessableEntity)
         }
+    }
+}
+
+/// Multi-line form fields hold one entry per line: blank lines are skipped, spaces trimmed.
+enum FormLines {
+    static func entries(_ text: String?) -> [String] {
+        (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }

@@ -117,9 +117,7 @@ enum PlanPagesController {
             "vendor_attendees": form.vendor_attendees ?? "", "partner_attendees": form.partner_attendees ?? "", "notes": form.notes ?? "",
             "decisions": form.decisions ?? "", "actions": form.actions ?? "",
         ]
-        func lines(_ text: String?) -> [String] {
-            (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }
+        let lines = FormLines.entries
         var items: [ActionItem] = []
         for (n, line) in lines(form.actions).enumerated() {
             let parts = line.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
