@@ -21,6 +21,15 @@ public enum SiteURL: Sendable {
     case logout
     case password
     case invitation(String)
+    case recognition
+    case partnerRecognition(UUID)
+    case segments(period: String? = nil)
+    case coverage(period: String? = nil)
+    case setPlan
+    case tiers
+    case tierReview
+    case tierDecision(UUID, String)
+    case channelManagers
 
     public var path: String {
         switch self {
@@ -46,6 +55,15 @@ public enum SiteURL: Sendable {
         case .logout: "/logout"
         case .password: "/account/password"
         case .invitation(let token): "/invitations/\(token)"
+        case .recognition: "/recognition"
+        case .partnerRecognition(let id): "/partners/\(id.uuidString.lowercased())/recognition"
+        case .segments(let period): "/segments" + SiteURL.queryString(period.map { [("period", $0)] } ?? [])
+        case .coverage(let period): "/coverage" + SiteURL.queryString(period.map { [("period", $0)] } ?? [])
+        case .setPlan: "/coverage/plan"
+        case .tiers: "/tiers"
+        case .tierReview: "/tiers/review"
+        case .tierDecision(let id, let decision): "/tiers/recommendations/\(id.uuidString.lowercased())/\(decision)"
+        case .channelManagers: "/channel-managers"
         }
     }
 }

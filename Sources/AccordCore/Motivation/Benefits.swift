@@ -109,3 +109,59 @@ public struct CurrentBenefits: Hashable, Sendable {
         accesses = Set(totals.filter { !$0.key.isAmount && $0.value > 0 }.map(\.key))
     }
 }
+
+/// What a goal grants when achieved and withdraws when missed (DOMAIN §7).
+public struct GoalBenefits: Hashable, Codable, Sendable {
+    public var rewards: [BenefitTerms]
+    public var consequences: [BenefitTerms]
+
+    public init(rewards: [BenefitTerms] = [], consequences: [BenefitTerms] = []) {
+        self.rewards = rewards
+        self.consequences = consequences
+    }
+
+    public var isEmpty: Bool { rewards.isEmpty && consequences.isEmpty }
+
+    /// A goal's own terms, or else the program's default for the goal's metric category.
+    public static func effective(own: GoalBenefits?, category: MetricCategory, defaults: [BenefitDefault]) -> GoalBenefits {
+        if let own, !own.isEmpty { return own }
+        return defaults.first { $0.category == category }?.benefits ?? GoalBenefits()
+    }
+}
+
+/// The program's default rewards and consequences for one metric category.
+public struct BenefitDefault: Hashable, Codable, Sendable {
+    public var category: MetricCategory
+    public var benefits: GoalBenefits
+
+    public init(category: MetricCategory, benefits: GoalBenefits) {
+        self.category = category
+        self.benefits = benefits
+    }
+}
+
+extension BenefitKind {
+    public var label: String {
+        switch self {
+        case .marginUplift: "Margin uplift"
+        case .mdf: "MDF"
+        case .executiveBriefing: "Executive briefing access"
+        case .coSelling: "Co-selling with direct sales"
+        case .marketingSupport: "Extra marketing support"
+        case .productAuthorization: "New product line authorization"
+        case .certificationRecognition: "Certification recognition"
+        }
+    }
+}
+
+extension BenefitTerms {
+    /// "Margin uplift +1.00 pt", "MDF 5,000.00 USD", "Co-selling with direct sales".
+    public func text(currency: Currency) -> String {
+        let name = detail.isEmpty ? kind.label : "\(kind.label) (\(detail))"
+        switch kind {
+        case .marginUplift: return "\(name) \(FixedPoint.format(amount, decimals: 2)) pt"
+        case .mdf: return "\(name) \(Money(minorUnits: amount, currency: currency).formatted)"
+        default: return name
+        }
+    }
+}

@@ -31,15 +31,15 @@ public struct SegmentInputs: Sendable {
     public var hasCurrentPlan: Bool
     /// Reviews held ÷ reviews due.
     public var reviewsHeldShare: Double
-    /// Mean improvement progress of activity and capability goals (clamped 0–1).
-    public var activityProgress: Double
+    /// Mean improvement progress of activity and capability goals (clamped 0–1); nil when there are none to act on.
+    public var activityProgress: Double?
     /// Mean attainment of agreed goals (capped at 1.5).
     public var attainment: Double
     /// Revenue growth over the baseline, as a fraction (0.2 = 20 %).
     public var revenueGrowth: Double
 
     public init(
-        agreedShare: Double, hasCurrentPlan: Bool, reviewsHeldShare: Double, activityProgress: Double, attainment: Double,
+        agreedShare: Double, hasCurrentPlan: Bool, reviewsHeldShare: Double, activityProgress: Double?, attainment: Double,
         revenueGrowth: Double
     ) {
         self.agreedShare = agreedShare
@@ -50,15 +50,20 @@ public struct SegmentInputs: Sendable {
         self.revenueGrowth = revenueGrowth
     }
 
-    static func clamp(_ value: Double, _ range: ClosedRange<Double> = 0...1) -> Double {
+    public static func clamp(_ value: Double, _ range: ClosedRange<Double> = 0...1) -> Double {
         min(max(value.isFinite ? value : 0, range.lowerBound), range.upperBound)
     }
 
     /// Commitment 0–100: agreeing to goals weighs most, then acting on them, then the plan and its reviews.
+    /// Without activity goals to act on, the other inputs carry the score.
     public var commitment: Double {
-        100
-            * (0.35 * Self.clamp(agreedShare) + 0.25 * Self.clamp(activityProgress) + 0.2 * (hasCurrentPlan ? 1 : 0) + 0.2
-                * Self.clamp(reviewsHeldShare))
+        var weighted = 0.4 * Self.clamp(agreedShare) + 0.15 * (hasCurrentPlan ? 1 : 0) + 0.15 * Self.clamp(reviewsHeldShare)
+        var weights = 0.7
+        if let activityProgress {
+            weighted += 0.3 * Self.clamp(activityProgress)
+            weights += 0.3
+        }
+        return 100 * weighted / weights
     }
 
     /// Performance 0–100: attainment of agreed goals, and revenue growth over the baseline (+25 % counts in full).
@@ -106,5 +111,61 @@ public enum MissingIngredient {
             let ratio = Double(other.revenue) / Double(believer.revenue)
             return ratio <= spread && ratio >= 1 / spread
         }
+    }
+}
+
+/// Where high commitment and high performance begin (DOMAIN §8: 50/50 unless the program says otherwise).
+public struct SegmentThresholds: Hashable, Codable, Sendable {
+    public var commitment: Double
+    public var performance: Double
+
+    public init(commitment: Double = 50, performance: Double = 50) {
+        self.commitment = commitment
+        self.performance = performance
+    }
+
+    public func classify(commitment score: Double, performance perf: Double) -> Segment {
+        Segment.classify(commitment: score, performance: perf, commitmentThreshold: commitment, performanceThreshold: performance)
+    }
+}
+
+extension Segment {
+    public var label: String {
+        switch self {
+        case .achiever: "Achiever"
+        case .believer: "Believer"
+        case .deceiver: "Deceiver"
+        case .exitCandidate: "Exit candidate"
+        }
+    }
+
+    /// What the vendor does about it.
+    public var advice: String {
+        switch self {
+        case .achiever: "Recognise and reward; ask what works."
+        case .believer: "Committed but not yet performing: supply the missing ingredient."
+        case .deceiver: "Agrees to little or does not act on what it agreed: talk about commitment before targets."
+        case .exitCandidate: "Low on both: manage up or manage out."
+        }
+    }
+}
+
+/// A partner's two scores and segment for one vendor period, kept as history (DOMAIN §8).
+public struct SegmentSnapshot: Hashable, Codable, Sendable {
+    public let partnerID: UUID
+    /// The vendor period's label and first day.
+    public let period: String
+    public let periodStart: Day
+    public let commitment: Double
+    public let performance: Double
+    public let segment: Segment
+
+    public init(partnerID: UUID, period: String, periodStart: Day, commitment: Double, performance: Double, segment: Segment) {
+        self.partnerID = partnerID
+        self.period = period
+        self.periodStart = periodStart
+        self.commitment = commitment
+        self.performance = performance
+        self.segment = segment
     }
 }

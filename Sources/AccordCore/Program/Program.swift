@@ -29,16 +29,54 @@ public struct ProgramSettings: Hashable, Codable, Sendable {
     public var checklistItems: [String]
     /// Share of expected-to-date below which a goal is `behind` rather than `at risk` (§6).
     public var atRiskThreshold: Double
+    /// Carrots, sticks or both (§7).
+    public var motivationPolicy: MotivationPolicy
+    /// Rewards and consequences for goals that declare none of their own, per metric category (§7).
+    public var benefitDefaults: [BenefitDefault]
+    /// Where high commitment and high performance begin (§8).
+    public var segmentThresholds: SegmentThresholds
+    /// Program levels from lowest to highest (§12).
+    public var tiers: [Tier]
+    /// Year ends a partner may stay below its level's requirements before a demotion is recommended (§12).
+    public var tierGraceYears: Int
+    /// How the vendor's top-down plan is spread over partners (§9).
+    public var planningIndexes: PlanningIndexes
 
     public init(
         minimumImprovement: Double = 0, responseWindowDays: Int = 14, seasonality: SeasonalityProfile = .flatByDays,
-        checklistItems: [String] = ProgramSettings.defaultChecklist, atRiskThreshold: Double = 0.8
+        checklistItems: [String] = ProgramSettings.defaultChecklist, atRiskThreshold: Double = 0.8,
+        motivationPolicy: MotivationPolicy = .carrot, benefitDefaults: [BenefitDefault] = [],
+        segmentThresholds: SegmentThresholds = .init(), tiers: [Tier] = [], tierGraceYears: Int = 1,
+        planningIndexes: PlanningIndexes = .init()
     ) {
         self.minimumImprovement = minimumImprovement
         self.responseWindowDays = responseWindowDays
         self.seasonality = seasonality
         self.checklistItems = checklistItems
         self.atRiskThreshold = atRiskThreshold
+        self.motivationPolicy = motivationPolicy
+        self.benefitDefaults = benefitDefaults
+        self.segmentThresholds = segmentThresholds
+        self.tiers = tiers
+        self.tierGraceYears = tierGraceYears
+        self.planningIndexes = planningIndexes
+    }
+
+    /// Settings saved before a field existed read with that field's default.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = ProgramSettings()
+        minimumImprovement = try c.decodeIfPresent(Double.self, forKey: .minimumImprovement) ?? d.minimumImprovement
+        responseWindowDays = try c.decodeIfPresent(Int.self, forKey: .responseWindowDays) ?? d.responseWindowDays
+        seasonality = try c.decodeIfPresent(SeasonalityProfile.self, forKey: .seasonality) ?? d.seasonality
+        checklistItems = try c.decodeIfPresent([String].self, forKey: .checklistItems) ?? d.checklistItems
+        atRiskThreshold = try c.decodeIfPresent(Double.self, forKey: .atRiskThreshold) ?? d.atRiskThreshold
+        motivationPolicy = try c.decodeIfPresent(MotivationPolicy.self, forKey: .motivationPolicy) ?? d.motivationPolicy
+        benefitDefaults = try c.decodeIfPresent([BenefitDefault].self, forKey: .benefitDefaults) ?? d.benefitDefaults
+        segmentThresholds = try c.decodeIfPresent(SegmentThresholds.self, forKey: .segmentThresholds) ?? d.segmentThresholds
+        tiers = try c.decodeIfPresent([Tier].self, forKey: .tiers) ?? d.tiers
+        tierGraceYears = try c.decodeIfPresent(Int.self, forKey: .tierGraceYears) ?? d.tierGraceYears
+        planningIndexes = try c.decodeIfPresent(PlanningIndexes.self, forKey: .planningIndexes) ?? d.planningIndexes
     }
 
     public static let defaultChecklist = [

@@ -22,6 +22,7 @@ public enum AccordMigrations {
         CreateJointPlans(),
         CreateReviews(),
         UpdateGoalsAddObjectiveID(),
+        CreateMotivation(),
     ]
 }
 

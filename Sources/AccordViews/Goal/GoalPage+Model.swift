@@ -71,6 +71,11 @@ public enum GoalPage {
         /// A refused action's message and the field it is about, with what the user typed.
         public let errors: [String: String]
         public let typed: [String: String]
+        /// What achieving the goal grants and missing it withdraws, as the program's policy applies them (§7).
+        public var rewards: [String] = []
+        public var consequences: [String] = []
+        /// Vendor staff only: the top-down echo check before the goal is sent (§9).
+        public var echoWarning: String?
 
         public init(
             chrome: PageChrome, goalID: UUID, partnerID: UUID, partnerName: String, metricName: String, periodLabel: String,

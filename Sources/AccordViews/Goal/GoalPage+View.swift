@@ -27,6 +27,13 @@ extension GoalPage {
             )
             BodyNode.p(.class("behaviour"), .text("Behaviour it motivates: " + model.behaviour))
             BodyNode.unwrap(model.objective) { .p(.class("muted"), .text("Serves: " + $0)) }
+            BodyNode.unwrap(model.echoWarning) { .div(.class("notice echo"), .text($0)) }
+            BodyNode.if(
+                !model.rewards.isEmpty || !model.consequences.isEmpty,
+                .div(
+                    .class("card benefits-terms"),
+                    .if(!model.rewards.isEmpty, .p(.strong("Achieving it grants: "), .text(model.rewards.joined(separator: " · ")))),
+                    .if(!model.consequences.isEmpty, .p(.strong("Missing it withdraws: "), .text(model.consequences.joined(separator: " · "))))))
             BodyNode.unwrap(model.declineReason) { .div(.class("notice"), .text("Declined: " + ($0.isEmpty ? "no reason given" : $0))) }
             BodyNode.unwrap(model.carriedFrom) { .p(.a(.href(SiteURL.goal($0).path), "The missed goal this one continues")) }
             actions(model)

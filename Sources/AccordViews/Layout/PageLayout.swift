@@ -2,7 +2,7 @@ import Plot
 
 /// The shell every page shares: header, navigation, main content, footer.
 public enum PageLayout {
-    public enum Section: Equatable, Sendable { case overview, partners, partner, portfolio, importFacts, none }
+    public enum Section: Equatable, Sendable { case overview, partners, partner, portfolio, insight, recognition, importFacts, none }
 
     public static func render(
         title: String, section: Section, chrome: PageChrome, @NodeBuilderBody content: () -> [Node<HTML.BodyContext>]
@@ -34,9 +34,14 @@ public enum PageLayout {
                                 .a(
                                     .href(SiteURL.portfolio().path), .if(section == .portfolio, .class("active")),
                                     .text(chrome.isChannelManager ? "My portfolio" : "Portfolios"))),
+                            .if(
+                                chrome.isVendor, .a(.href(SiteURL.segments().path), .if(section == .insight, .class("active")), "Insight")),
                             .unwrap(chrome.partnerID) {
                                 .a(.href(SiteURL.partner($0).path), .if(section == .partner, .class("active")), "Our goals")
                             },
+                            .if(
+                                chrome.userName != nil,
+                                .a(.href(SiteURL.recognition.path), .if(section == .recognition, .class("active")), "Recognition")),
                             .if(
                                 chrome.userName != nil,
                                 .a(.href(SiteURL.importFacts.path), .if(section == .importFacts, .class("active")), "Import")),

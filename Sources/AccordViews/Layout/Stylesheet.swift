@@ -78,6 +78,27 @@ public enum Stylesheet {
         .inline-form { border-top: 1px solid var(--line); padding-top: 12px; margin-top: 12px; max-width: 520px; }
         .checkbox label { font-weight: normal; }
         .bar-label { font-size: 13px; margin-top: 8px; }
+        .tabs { display: flex; flex-wrap: wrap; gap: 4px 18px; border-bottom: 1px solid var(--line); margin: 0 0 18px; }
+        .tabs a { padding: 8px 0; color: var(--muted); border-bottom: 2px solid transparent; }
+        .tabs a.active { color: var(--ink); border-bottom-color: var(--brand); font-weight: 600; }
+        .badge.seg-achiever { background: #e3f4ea; color: var(--ok); } .badge.seg-believer { background: #e8eefb; color: var(--done); }
+        .badge.seg-deceiver { background: #fdf1dc; color: #a0640a; } .badge.seg-exit_candidate { background: #fbe4e1; color: var(--bad); }
+        .chart.scatter { max-width: 460px; }
+        .scatter .quadrant { stroke: #fff; stroke-width: 2; } .scatter .q-achiever { fill: #eef8f2; } .scatter .q-believer { fill: #eef2fb; }
+        .scatter .q-deceiver { fill: #fdf6e9; } .scatter .q-exit { fill: #fcefed; }
+        .scatter .quadrant-label { font-size: 12px; font-weight: 600; fill: #6b7785; }
+        .scatter .dot { stroke: #fff; stroke-width: 1.5; opacity: .9; } .scatter .dot.seg-achiever { fill: var(--ok); }
+        .scatter .dot.seg-believer { fill: var(--done); } .scatter .dot.seg-deceiver { fill: #d18a1b; } .scatter .dot.seg-exit_candidate { fill: var(--bad); }
+        .share { display: inline-flex; align-items: center; gap: 6px; white-space: nowrap; font-variant-numeric: tabular-nums; }
+        .sharebar { width: 90px; height: 8px; } .sharebar .bar.low { fill: #e5a29a; } .sharebar .bar.mid { fill: #e9c37a; } .sharebar .bar.high { fill: #7cc29a; }
+        .wall { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 12px; }
+        .achievement .star { color: #d9a300; font-size: 22px; line-height: 1; }
+        .badges { display: flex; flex-wrap: wrap; gap: 6px; } .badge.achieved-badge { background: #fff6d6; color: #7a5a00; }
+        .grant { color: var(--ok); } .withdrawal { color: var(--bad); }
+        .reason { font-size: 13px; color: var(--muted); max-width: 460px; }
+        .badge.tier-promote { background: #e3f4ea; color: var(--ok); } .badge.tier-demote { background: #fbe4e1; color: var(--bad); }
+        .badge.tier-grace { background: #fdf1dc; color: #a0640a; }
+        .benefits-terms p { margin: 4px 0; }
         @media print {
           .topbar, .footer, .no-print, form { display: none !important; }
           body { background: #fff; font-size: 12px; } .page { padding: 0; max-width: none; }

@@ -76,6 +76,34 @@ public enum PartnerPage {
         /// Reviews, with what is overdue flagged (DOMAIN §11).
         public var reviews: [(id: UUID, period: String, due: Day, held: Bool, overdue: Bool, overdueActions: Int)] = []
 
+        /// Level, standing benefits, benefits from the ledger and badges (§7, §12).
+        public var benefits: Benefits?
+
+        public struct Benefits: Sendable {
+            public let tier: String
+            public let tierBenefits: String?
+            public let marginUplift: String
+            public let mdfBalance: String
+            public let accesses: [String]
+            public let ledger: [(on: Day, text: String, grant: Bool, goalID: UUID)]
+            public let badges: [String]
+            public let openRecommendation: String?
+
+            public init(
+                tier: String, tierBenefits: String?, marginUplift: String, mdfBalance: String, accesses: [String],
+                ledger: [(on: Day, text: String, grant: Bool, goalID: UUID)], badges: [String], openRecommendation: String?
+            ) {
+                self.tier = tier
+                self.tierBenefits = tierBenefits
+                self.marginUplift = marginUplift
+                self.mdfBalance = mdfBalance
+                self.accesses = accesses
+                self.ledger = ledger
+                self.badges = badges
+                self.openRecommendation = openRecommendation
+            }
+        }
+
         public struct HistoryLine: Sendable {
             public let goalID: UUID
             public let periodLabel: String

@@ -46,6 +46,7 @@ extension PartnerPage {
             )
             BodyNode.forEach(model.issues) { .div(.class("notice"), .text($0)) }
             goals(model)
+            BodyNode.unwrap(model.benefits) { benefitsSection($0) }
             BodyNode.h2("Joint business plan and reviews")
             plan(model)
             BodyNode.h2("Earlier periods")
@@ -109,6 +110,37 @@ extension PartnerPage {
                 .unwrap(line.chart) { .raw($0.svg()) }
             )
         }
+    }
+
+    /// Current benefits are the sum of the ledger (§7); the level's standing benefits come with the level (§12).
+    static func benefitsSection(_ b: Model.Benefits) -> BodyNode {
+        .group(
+            .h2("Benefits and recognition"),
+            .div(
+                .class("cards"),
+                OverviewPage.card(b.tier, b.tierBenefits.map { "level · \($0)" } ?? "level"),
+                OverviewPage.card(b.marginUplift, "margin uplift earned"),
+                OverviewPage.card(b.mdfBalance, "MDF earned"),
+                OverviewPage.card("\(b.badges.count)", "badges")
+            ),
+            .unwrap(b.openRecommendation) { .p(.class("notice"), .text($0)) },
+            .if(!b.accesses.isEmpty, .p(.strong("Accesses held: "), .text(b.accesses.joined(separator: " · ")))),
+            .if(
+                !b.badges.isEmpty,
+                .p(.class("badges"), .forEach(b.badges.prefix(12)) { .span(.class("badge achieved-badge"), .text("★ " + $0)) })),
+            .if(
+                b.ledger.isEmpty, .p(.class("muted"), "No grants or withdrawals yet: they are written when goals close."),
+                else: .div(
+                    .class("table-wrap"),
+                    .table(
+                        .tr(.th("Day"), .th("Ledger entry"), .th("Source goal")),
+                        .forEach(b.ledger.suffix(20).reversed()) { line in
+                            .tr(
+                                .td(.text(line.on.iso)),
+                                .td(.span(.class(line.grant ? "grant" : "withdrawal"), .text((line.grant ? "+ " : "− ") + line.text))),
+                                .td(.a(.href(SiteURL.goal(line.goalID).path), "goal")))
+                        })))
+        )
     }
 
     static func plan(_ model: Model) -> BodyNode {

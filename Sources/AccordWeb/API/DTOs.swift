@@ -14,6 +14,9 @@ enum DTO {
         let minimumImprovement: Double
         let responseWindowDays: Int
         let checklistItems: [String]
+        let motivationPolicy: MotivationPolicy
+        let segmentThresholds: SegmentThresholds
+        let tierGraceYears: Int
 
         init(_ p: AccordCore.Program) {
             id = p.id
@@ -23,6 +26,9 @@ enum DTO {
             minimumImprovement = p.settings.minimumImprovement
             responseWindowDays = p.settings.responseWindowDays
             checklistItems = p.settings.checklistItems
+            motivationPolicy = p.settings.motivationPolicy
+            segmentThresholds = p.settings.segmentThresholds
+            tierGraceYears = p.settings.tierGraceYears
         }
     }
 

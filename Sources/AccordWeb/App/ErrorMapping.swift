@@ -29,6 +29,7 @@ enum ErrorMapping {
         case let error as SeasonalityError: return Mapped(status: .unprocessableEntity, reason: error.description)
         case let error as InputError: return Mapped(status: error.status, reason: error.description)
         case let error as JointPlan.Problem: return Mapped(status: .unprocessableEntity, reason: error.description)
+        case let error as TierError: return Mapped(status: .unprocessableEntity, reason: error.description)
         case let error as Review.Problem: return Mapped(status: .unprocessableEntity, reason: error.description)
         case let error as User.Problem: return Mapped(status: .unprocessableEntity, reason: error.description)
         case let error as PasswordPolicy.Problem: return Mapped(status: .unprocessableEntity, reason: error.description)

@@ -31,11 +31,21 @@ func routes(_ app: Application) throws {
     partnerPages.post("plans", ":planID", ":action", use: PlanPagesController.act)
     partnerPages.get("reviews", ":reviewID", use: PlanPagesController.review)
     partnerPages.post("reviews", ":reviewID", "hold", use: PlanPagesController.hold)
+    partnerPages.post("partners", ":partnerID", "recognition", use: InsightPagesController.setRecognition)
+    pages.get("recognition", use: InsightPagesController.recognition)
 
     // MARK: pages for vendor staff
     let vendorPages = pages.grouped(Guard.Vendor())
     vendorPages.get("partners", use: ListPagesController.partners)
     vendorPages.get("portfolio", use: ListPagesController.portfolio)
+    vendorPages.get("segments", use: InsightPagesController.segments)
+    vendorPages.get("coverage", use: InsightPagesController.coverage)
+    vendorPages.get("tiers", use: InsightPagesController.tiers)
+    vendorPages.get("channel-managers", use: InsightPagesController.channelManagers)
+    let adminPages = vendorPages.grouped(Guard.Admin())
+    adminPages.post("coverage", "plan", use: InsightPagesController.setPlan)
+    adminPages.post("tiers", "review", use: InsightPagesController.runTierReview)
+    adminPages.post("tiers", "recommendations", ":recommendationID", ":decision", use: InsightPagesController.decideTier)
 
     // MARK: JSON API — every signed-in user (lists are filtered to what the viewer may read)
     let api = app.grouped("api", "v1").grouped(Guard.SignedIn())
@@ -46,6 +56,7 @@ func routes(_ app: Application) throws {
     api.get("goals", use: GoalsAPI.list)
     api.post("goals", use: GoalsAPI.propose)
     api.post("facts", "activities", use: FactsAPI.postActivities)
+    api.get("recognition", use: InsightAPI.recognition)
     api.on(.POST, "imports", "activities", body: .stream, use: FactsAPI.importActivities)
 
     // MARK: JSON API — one partner: readable by the vendor and that partner's users; changes need the right to change it
@@ -71,6 +82,10 @@ func routes(_ app: Application) throws {
     partner.get("plans", ":planID", "suggestions", use: PlansAPI.suggestions)
     partner.post("plans", ":planID", "objectives", ":objectiveID", "propose", use: PlansAPI.proposeObjective)
     partner.get("partners", ":partnerID", "reviews", use: PlansAPI.reviews)
+
+    // benefits, badges and recognition consent (DOMAIN §7)
+    partner.get("partners", ":partnerID", "benefits", use: InsightAPI.benefits)
+    partner.post("partners", ":partnerID", "recognition", use: InsightAPI.setRecognition)
     partner.post("reviews", ":reviewID", "hold", use: PlansAPI.hold)
 
     // MARK: JSON API — vendor staff: partner records and sales facts
@@ -81,9 +96,22 @@ func routes(_ app: Application) throws {
     vendor.on(.POST, "imports", "sales", body: .stream, use: FactsAPI.importSales)
     vendor.get("reviews", "overdue", use: PlansAPI.overdue)
 
+    // MARK: JSON API — vendor staff: insight and internal planning (DOMAIN §8, §9, §12, §13); never partner users
+    let vendorPartner = vendor.grouped(Guard.PartnerScope())
+    vendorPartner.post("goals", ":goalID", "benefits", use: InsightAPI.setGoalBenefits)
+    vendorPartner.get("partners", ":partnerID", "planning-expectation", use: InsightAPI.expectation)
+    vendor.get("segments", use: InsightAPI.segments)
+    vendor.get("tiers", use: InsightAPI.tiers)
+    vendor.get("channel-managers", use: InsightAPI.channelManagers)
+    vendor.get("planning", "coverage", use: InsightAPI.coverage)
+
     // MARK: JSON API — program admins: programs, metrics, the audit log
     let admin = api.grouped(Guard.Admin())
     admin.post("programs", use: ProgramsAPI.create)
     admin.post("programs", ":programID", "metrics", use: ProgramsAPI.addMetric)
     admin.get("audit", use: AuditAPI.list)
+    admin.post("programs", ":programID", "settings", "motivation", use: InsightAPI.updateSettings)
+    admin.post("planning", "plans", use: InsightAPI.setPlan)
+    admin.post("tiers", "review", use: InsightAPI.runTierReview)
+    admin.post("tiers", "recommendations", ":recommendationID", ":decision", use: InsightAPI.decideTier)
 }

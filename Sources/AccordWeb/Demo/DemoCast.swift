@@ -6,7 +6,6 @@ enum DemoCast {
     static let channelManagers = ["Ana Ruiz", "Ben Okafor", "Chloé Martin", "Dev Patel"]
     static let regions = ["North America", "EMEA", "APAC", "LATAM"]
     static let solutions = ["Secure Edge", "Data Vault", "Insight Analytics", "Cloud Backup"]
-    static let tiers = ["Registered", "Silver", "Gold", "Platinum"]
     /// Partners' own fiscal year starts: several rhythms, as in real channels.
     static let fiscalStarts = [1, 4, 7, 10, 2]
     static let admin = Actor(name: "Morgan Lee", role: .programAdmin)

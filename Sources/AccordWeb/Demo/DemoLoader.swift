@@ -36,19 +36,20 @@ struct DemoLoader {
         let start = Date(timeIntervalSince1970: Double(today.number - 760) * 86_400)
         let program = Program(
             name: DemoCast.programName, currency: .usd, calendar: FiscalCalendar(validStartMonth: 2),
-            settings: ProgramSettings(
+            settings: DemoInsight.settings(
                 seasonality: try SeasonalityProfile(monthlyWeights: [0.8, 0.85, 1.0, 0.9, 0.95, 1.05, 0.8, 0.8, 1.0, 1.05, 1.15, 1.45])))
         try await store.create(program, by: DemoCast.admin, at: start)
 
         var partners: [(Partner, profile: DemoProfile)] = []
         for (index, name) in DemoCast.names.enumerated() {
-            let partner = Partner(
+            var partner = Partner(
                 programID: program.id, name: name, externalKey: String(format: "NW-%04d", 1001 + index),
                 businessModel: DemoCast.businessModel(index), region: DemoCast.regions[index % DemoCast.regions.count],
                 channelManager: DemoCast.channelManagers[index % DemoCast.channelManagers.count],
                 calendar: FiscalCalendar(validStartMonth: DemoCast.fiscalStarts[index % DemoCast.fiscalStarts.count]),
-                tier: DemoCast.tiers[min(index % 7, 3)], stage: DemoCast.stage(index))
+                tier: "Registered", stage: DemoCast.stage(index))
             let profile = DemoProfile(stage: partner.stage, random: &random)
+            partner.tier = profile.tier(among: DemoInsight.tiers, nudge: index % 9 == 4)
             try await store.create(partner, capacity: profile.capacity(asOf: today.advanced(by: -400)), by: DemoCast.admin, at: start)
             try await store.add(profile.capacity(asOf: today.advanced(by: -30), grown: true), to: partner.id, by: DemoCast.admin, at: start)
             partners.append((partner, profile))
@@ -67,9 +68,12 @@ struct DemoLoader {
         }
 
         try await DemoUsers.create(in: store, programID: program.id, hash: hashPassword, at: start)
+        try await DemoInsight.lastYearsReview(store: store, program: program, clock: clock)
+        try await DemoInsight.topDownPlan(store: store, program: program, clock: clock)
         try await DemoGoals(store: store, program: program, today: today, now: clock.now())
             .create(for: partners.map(\.0).filter { $0.stage != .exited }, random: &random)
         try await DemoPlans(store: store, program: program, today: today).create(for: partners.map(\.0))
+        try await DemoInsight.echoDraft(store: store, program: program, partners: partners.map(\.0), clock: clock)
     }
 }
 
@@ -103,6 +107,14 @@ struct DemoProfile {
         engineers = random.int(in: 3...40)
         certified = random.int(in: 0...(engineers / 2))
         activityLevel = random.double(in: 0.4...1.6)
+    }
+
+    /// The level the partner held two years ago: the one its revenue then qualified for, one higher when `nudge`
+    /// (a partner promoted early, that the year-end reviews will catch up with).
+    func tier(among tiers: [Tier], nudge: Bool) -> String {
+        let trailing = Int64(monthlyRevenue * 12 * 100 / (1 + max(yearlyGrowth, 0)))
+        let met = tiers.lastIndex { trailing >= $0.minimumTrailingRevenue && certified + 2 >= $0.minimumCertifiedEngineers } ?? 0
+        return tiers[min(met + (nudge ? 1 : 0), tiers.count - 1)].name
     }
 
     func capacity(asOf: Day, grown: Bool = false) throws -> CapacityProfile {

@@ -86,7 +86,7 @@ enum GoalPagesController {
         let show = { (v: Int64) in metric.format(v, currency: program.currency) }
         let sides = Dictionary(grouping: goal.acceptances, by: \.revision)
         let audit = try await req.store.auditEntries(entity: "goal", entityID: goal.id.uuidString)
-        return GoalPage.Model(
+        var model = GoalPage.Model(
             chrome: try await PageChromes.make(req), goalID: goal.id, partnerID: partner.id, partnerName: partner.name,
             metricName: metric.name, periodLabel: goal.period.label,
             vendorPeriods: "Vendor calendar: " + VendorOverlap.describe(goal.period, in: program.calendar), status: goal.status,
@@ -107,6 +107,21 @@ enum GoalPagesController {
             },
             actions: goal.actions(for: viewer, mayChangePartner: AccessRule.mayChange(partner, as: viewer)),
             errors: errors, typed: typed)
+        if goal.ownerSide == .partner {
+            let terms = GoalBenefits.effective(
+                own: try await req.store.benefits(ofGoals: [goal.id])[goal.id], category: metric.category,
+                defaults: program.settings.benefitDefaults)
+            let policy = program.settings.motivationPolicy
+            model.rewards = policy.grantsRewards ? terms.rewards.map { $0.text(currency: program.currency) } : []
+            model.consequences = policy.appliesConsequences ? terms.consequences.map { $0.text(currency: program.currency) } : []
+        }
+        // The echo check speaks to vendor staff only: the planning expectation is internal (DOMAIN §9).
+        if AccessRule.maySeeInternalPlanning(viewer),
+            let expected = try await CoveragePlanning(store: req.store, clock: req.clock).echoWarning(for: goal)
+        {
+            model.echoWarning = EchoCheck.message + " Planning expectation (internal) for this period: \(show(expected))."
+        }
+        return model
     }
 
     // MARK: proposing

@@ -147,6 +147,32 @@ enum PagesController {
         model.capacity = try await req.store.capacityHistory(of: card.partner.id).map {
             ($0.asOf, $0.shareOfWallet, $0.trainedShare, $0.engineers)
         }
+        model.benefits = try await benefits(req, partner: card.partner, program: card.program, viewer: viewer)
+    }
+
+    /// The partner's level, benefits from the ledger and badges (DOMAIN §7, §12): the partner's own to read.
+    static func benefits(_ req: Request, partner: Partner, program: Program, viewer: Viewer) async throws -> PartnerPage.Model.Benefits {
+        let ledger = try await req.store.ledger(programID: program.id, partnerID: partner.id)
+        let current = CurrentBenefits(ledger: ledger)
+        let tier = program.settings.tiers.first { $0.name == partner.tier }
+        let open =
+            viewer.side == .vendor
+            ? try await req.store.tierRecommendations(programID: program.id, partnerID: partner.id).first { $0.status == .open } : nil
+        return PartnerPage.Model.Benefits(
+            tier: partner.tier,
+            tierBenefits: tier.map {
+                "base margin \(FixedPoint.format($0.baseMargin, decimals: 2)) %, MDF \(FixedPoint.format($0.mdfShare, decimals: 2)) % of revenue"
+            },
+            marginUplift: (current.marginUplift > 0 ? "+" : current.marginUplift < 0 ? "−" : "")
+                + "\(FixedPoint.format(abs(current.marginUplift), decimals: 2)) pt",
+            mdfBalance: Money(minorUnits: current.mdfBalance, currency: program.currency).formatted,
+            accesses: current.accesses.map(\.label).sorted(),
+            ledger: ledger.map { entry in
+                let terms = BenefitTerms(kind: entry.kind, amount: abs(entry.amount), detail: entry.detail)
+                return (entry.on, terms.text(currency: program.currency), entry.isGrant, entry.goalID)
+            },
+            badges: try await RecognitionBoard.badges(of: partner.id, store: req.store, programID: program.id).map(\.badge),
+            openRecommendation: open.map { "Level review: " + TiersPage.label($0) + " — waiting for an admin's decision." })
     }
 
     @Sendable static func stylesheet(req: Request) async throws -> Response {

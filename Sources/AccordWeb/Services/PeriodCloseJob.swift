@@ -4,6 +4,8 @@ import Foundation
 
 /// Runs period close for a program (DOMAIN §5.3): activates agreed goals whose period started,
 /// closes every agreed or active goal whose period ended, and saves the carry-forwards — in one transaction.
+/// Closing also writes the benefits ledger (§7), the segments of ended vendor quarters (§8) and, after a vendor
+/// fiscal year end, the level recommendations (§12).
 struct PeriodCloseJob {
     let store: AccordStore
     let clock: AccordClock
@@ -13,6 +15,10 @@ struct PeriodCloseJob {
         var achieved = 0
         var missed = 0
         var carriedForward = 0
+        var granted = 0
+        var withdrawn = 0
+        var segmentSnapshots = 0
+        var tierRecommendations = 0
     }
 
     func run(programID: UUID) async throws -> Summary {
@@ -61,7 +67,29 @@ struct PeriodCloseJob {
             summary.achieved = result.closed.filter { $0.status == .achieved }.count
             summary.missed = result.closed.filter { $0.status == .missed }.count
             summary.carriedForward = result.carriedForward.count
+
+            let ledger = try await Self.ledgerEntries(for: result.closed, program: program, metrics: metrics, store: store, today: today)
+            try await store.append(ledger: ledger, programID: programID, at: now)
+            summary.granted = ledger.filter(\.isGrant).count
+            summary.withdrawn = ledger.count - summary.granted
+
+            summary.segmentSnapshots = try await Segmentation(store: store, clock: clock).snapshotEndedPeriods(program: program)
+            let tiers = TierReviewJob(store: store, clock: clock)
+            summary.tierRecommendations = try await tiers.review(programID: programID, asOf: tiers.latestYearEnd(of: program)).count
             return summary
         }
+    }
+
+    /// Achieved goals grant their rewards and missed goals withdraw, as far as the policy allows (DOMAIN §7).
+    static func ledgerEntries(for closed: [Goal], program: Program, metrics: [String: Metric], store: AccordStore, today: Day)
+        async throws -> [LedgerEntry]
+    {
+        let own = try await store.benefits(ofGoals: closed.map(\.id))
+        let items = closed.compactMap { goal -> BenefitsAtClose.ClosedGoal? in
+            guard let metric = metrics[goal.metricKey], goal.ownerSide == .partner else { return nil }
+            let terms = GoalBenefits.effective(own: own[goal.id], category: metric.category, defaults: program.settings.benefitDefaults)
+            return .init(goal: goal, rewards: terms.rewards, consequences: terms.consequences)
+        }
+        return BenefitsAtClose.entries(for: items, policy: program.settings.motivationPolicy, on: today)
     }
 }
