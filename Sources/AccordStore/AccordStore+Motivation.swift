@@ -85,7 +85,8 @@ extension AccordStore {
             row.decidedAt = rec.decidedAt
             try await row.save(on: store.database)
             try await store.append(
-                .change(rec.status.rawValue, of: "tier_recommendation", id: rec.id.uuidString, before: before, after: rec, by: actor, at: now))
+                .change(
+                    rec.status.rawValue, of: "tier_recommendation", id: rec.id.uuidString, before: before, after: rec, by: actor, at: now))
             if rec.status == .applied {
                 guard let partner = try await PartnerModel.find(rec.partnerID, on: store.database) else {
                     throw StoreError.notFound("partner \(rec.partnerID)")
@@ -94,7 +95,9 @@ extension AccordStore {
                 partner.tier = rec.toTier
                 try await partner.save(on: store.database)
                 try await store.append(
-                    .change("change_tier", of: "partner", id: rec.partnerID.uuidString, before: old, after: try partner.core(), by: actor, at: now))
+                    .change(
+                        "change_tier", of: "partner", id: rec.partnerID.uuidString, before: old, after: try partner.core(), by: actor,
+                        at: now))
             }
         }
     }
@@ -110,7 +113,8 @@ extension AccordStore {
             row.showOnRecognitionWall = shown
             try await row.save(on: store.database)
             try await store.append(
-                .change("set_recognition", of: "partner", id: partnerID.uuidString, before: before, after: try row.core(), by: actor, at: now))
+                .change(
+                    "set_recognition", of: "partner", id: partnerID.uuidString, before: before, after: try row.core(), by: actor, at: now))
         }
     }
 

@@ -28,7 +28,9 @@ struct TopDownPlanTests {
 
     @Test func theSpreadAddsUpToThePlanExactly() async {
         await propertyCheck(input: Gen.int(in: 1...10_000_000_00), Gen.int(in: 1...400).array(of: 1...30)) { plan, revenues in
-            let partners = revenues.map { TopDownSpread.PartnerBasis(partnerID: UUID(), region: "R", priorRevenueBySolution: ["S": Int64($0)]) }
+            let partners = revenues.map {
+                TopDownSpread.PartnerBasis(partnerID: UUID(), region: "R", priorRevenueBySolution: ["S": Int64($0)])
+            }
             let spread = TopDownSpread.expectations(plan: Int64(plan), partners: partners, indexes: .init())
             #expect(spread.reduce(0) { $0 + $1.amount } == Int64(plan))
         }
@@ -39,7 +41,8 @@ struct TopDownPlanTests {
         let year = try Period(label: "FY2027", calendar: calendar)
         let q4 = try Period(label: "FY2027 Q4", calendar: calendar)
         let heavyQ4 = try SeasonalityProfile(monthlyWeights: [1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 3])
-        let derived = try #require(TopDownSpread.planAmount(for: q4, entries: [.init(period: year, amount: 1_800_000)], seasonality: heavyQ4))
+        let derived = try #require(
+            TopDownSpread.planAmount(for: q4, entries: [.init(period: year, amount: 1_800_000)], seasonality: heavyQ4))
         #expect(derived.derivedFrom == year)
         #expect(abs(derived.amount - 1_800_000 * 9 / 18) < 2_000, "Q4 carries 9 of 18 weight-months")
         let entered = TopDownSpread.planAmount(
@@ -59,8 +62,12 @@ struct TopDownPlanTests {
         let report = CoverageReport(
             plan: 1_000,
             lines: [
-                .init(partnerID: a, partnerName: "A", region: "EMEA", channelManager: "Ana", expectationBySolution: ["Edge": 600], agreed: 400, echoGoals: 0),
-                .init(partnerID: b, partnerName: "B", region: "APAC", channelManager: "Ana", expectationBySolution: ["Edge": 300, "Vault": 100], agreed: 500, echoGoals: 1),
+                .init(
+                    partnerID: a, partnerName: "A", region: "EMEA", channelManager: "Ana", expectationBySolution: ["Edge": 600],
+                    agreed: 400, echoGoals: 0),
+                .init(
+                    partnerID: b, partnerName: "B", region: "APAC", channelManager: "Ana",
+                    expectationBySolution: ["Edge": 300, "Vault": 100], agreed: 500, echoGoals: 1),
             ])
         #expect(report.agreed == 900 && report.coverage == 0.9 && report.echoGoals == 1)
         #expect(report.byRegion.map(\.name) == ["APAC", "EMEA"] && report.byRegion[1].coverage == 400.0 / 600.0)
@@ -81,7 +88,8 @@ struct LevelTests {
     let yearEnd = Day(year: 2027, month: 2, day: 1)
 
     func standing(_ tier: String, revenue: Int64, certified: Int, below: Int = 0) -> TierStanding {
-        TierStanding(partnerID: UUID(), currentTier: tier, trailingRevenue: revenue, certifiedEngineers: certified, yearEndsAlreadyBelow: below)
+        TierStanding(
+            partnerID: UUID(), currentTier: tier, trailingRevenue: revenue, certifiedEngineers: certified, yearEndsAlreadyBelow: below)
     }
 
     func recommend(_ s: TierStanding) -> TierRecommendation? {
@@ -169,9 +177,11 @@ struct BenefitDefaultTests {
     }
 
     @Test func withoutActivityGoalsCommitmentRestsOnAgreementPlanAndReviews() {
-        let none = SegmentInputs(agreedShare: 1, hasCurrentPlan: true, reviewsHeldShare: 1, activityProgress: nil, attainment: 0, revenueGrowth: 0)
+        let none = SegmentInputs(
+            agreedShare: 1, hasCurrentPlan: true, reviewsHeldShare: 1, activityProgress: nil, attainment: 0, revenueGrowth: 0)
         #expect(none.commitment == 100)
-        let idle = SegmentInputs(agreedShare: 1, hasCurrentPlan: true, reviewsHeldShare: 1, activityProgress: 0, attainment: 0, revenueGrowth: 0)
+        let idle = SegmentInputs(
+            agreedShare: 1, hasCurrentPlan: true, reviewsHeldShare: 1, activityProgress: 0, attainment: 0, revenueGrowth: 0)
         #expect(idle.commitment == 70, "agreeing and not acting costs commitment")
         #expect(SegmentThresholds(commitment: 80, performance: 50).classify(commitment: 70, performance: 90) == .deceiver)
     }

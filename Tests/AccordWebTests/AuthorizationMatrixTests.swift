@@ -53,6 +53,8 @@ struct AuthorizationMatrixTests {
         /// An unknown one-time link is a 404 for everyone; posting to it needs the form's CSRF token first.
         case oneTimeLinkPage
         case oneTimeLinkForm
+        /// An admin-only form post: anonymous posts fail the CSRF check first.
+        case adminForm
 
         func expected(_ who: Who, _ target: Target) -> Outcome {
             let ownsTarget = (who == .cam && target == .own) || (who == .otherCAM && target == .other)
@@ -96,6 +98,8 @@ struct AuthorizationMatrixTests {
                 }
             case .admin:
                 return who == .anonymous ? .unauthenticated : (who == .admin ? .pass : .forbidden)
+            case .adminForm:
+                return who == .anonymous ? .forbidden : (who == .admin ? .pass : .forbidden)
             case .scopedRows:
                 switch who {
                 case .anonymous: return .unauthenticated
@@ -169,6 +173,29 @@ struct AuthorizationMatrixTests {
         "GET /api/v1/partners/:partnerID/reviews": .readPartner,
         "POST /api/v1/reviews/:reviewID/hold": .changePartner,
         "GET /api/v1/reviews/overdue": .vendor,
+        // motivation and insight (DOMAIN §7, §8, §9, §12, §13): internal planning is for vendor staff only
+        "GET /recognition": .signedIn,
+        "POST /partners/:partnerID/recognition": .changePartnerForm,
+        "GET /segments": .vendor,
+        "GET /coverage": .vendor,
+        "GET /tiers": .vendor,
+        "GET /channel-managers": .vendor,
+        "POST /coverage/plan": .adminForm,
+        "POST /tiers/review": .adminForm,
+        "POST /tiers/recommendations/:recommendationID/:decision": .adminForm,
+        "GET /api/v1/recognition": .signedIn,
+        "GET /api/v1/partners/:partnerID/benefits": .readPartner,
+        "POST /api/v1/partners/:partnerID/recognition": .changePartner,
+        "POST /api/v1/goals/:goalID/benefits": .vendorChangePartner,
+        "GET /api/v1/partners/:partnerID/planning-expectation": .vendor,
+        "GET /api/v1/segments": .vendor,
+        "GET /api/v1/tiers": .vendor,
+        "GET /api/v1/channel-managers": .vendor,
+        "GET /api/v1/planning/coverage": .vendor,
+        "POST /api/v1/programs/:programID/settings/motivation": .admin,
+        "POST /api/v1/planning/plans": .admin,
+        "POST /api/v1/tiers/review": .admin,
+        "POST /api/v1/tiers/recommendations/:recommendationID/:decision": .admin,
     ]
 
     @Test func everyRouteAnswersEveryRoleAsItsPolicySaysAndNothingLeaks() async throws {
@@ -179,6 +206,10 @@ struct AuthorizationMatrixTests {
                 own: try await Self.plan(app, world, world.partnerID), other: try await Self.plan(app, world, world.otherPartnerID)
             )
             let reviews = (own: try await Self.review(app, world.partnerID), other: try await Self.review(app, world.otherPartnerID))
+            let recommendations = (
+                own: try await Self.recommendation(app, world, world.partnerID),
+                other: try await Self.recommendation(app, world, world.otherPartnerID)
+            )
             // Sign-in throttling has its own test; here it would answer the matrix's own attempts with 429.
             app.loginThrottle = LoginThrottle(perAccount: 10_000, perAddress: 10_000)
             let headers: [Who: HTTPHeaders] = [
@@ -203,6 +234,7 @@ struct AuthorizationMatrixTests {
                         let goal = target == .own ? goals.own : goals.other
                         let (plan, objective) = target == .own ? plans.own : plans.other
                         let review = target == .own ? reviews.own : reviews.other
+                        let recommendation = target == .own ? recommendations.own : recommendations.other
                         let path =
                             "/"
                             + route.path.map { component -> String in
@@ -215,6 +247,8 @@ struct AuthorizationMatrixTests {
                                 case ":programID": world.programID.uuidString
                                 case ":token": "link_unknown"
                                 case ":action": "accept"
+                                case ":recommendationID": recommendation.uuidString
+                                case ":decision": "dismiss"
                                 default: component.description
                                 }
                             }.joined(separator: "/")
@@ -290,6 +324,10 @@ struct AuthorizationMatrixTests {
                     ]
                 ]
             ])
+        case "POST /api/v1/partners/:partnerID/recognition":
+            return json(["shown": true])
+        case "POST /api/v1/planning/plans":
+            return json(["period": "FY2027", "amount": "1000000"])
         case "POST /api/v1/imports/sales":
             return ByteBuffer(string: "transaction_id,partner_key,date,amount,currency,customer\nI\(n),\(partnerKey),2026-10-03,10,USD,C\n")
         default:
@@ -307,6 +345,15 @@ struct AuthorizationMatrixTests {
         }
         try await app.testing().test(.POST, "/api/v1/plans/\(plan.id)/share", headers: world.admin) { #expect($0.status == .ok) }
         return (plan.id, plan.content.objectives[0].id)
+    }
+
+    /// An open level recommendation on a partner, for the level routes.
+    static func recommendation(_ app: Application, _ world: World, _ partner: UUID) async throws -> UUID {
+        let rec = TierRecommendation(
+            partnerID: partner, asOf: Day(year: 2026, month: 2, day: 1), kind: .promote, fromTier: "Registered", toTier: "Silver",
+            reason: "meets Silver")
+        try await AccordStore(database: app.db).save([rec], programID: world.programID)
+        return rec.id
     }
 
     /// A scheduled review on a partner, for the review routes.

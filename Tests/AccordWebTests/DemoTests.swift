@@ -40,4 +40,31 @@ struct DemoTests {
             }
         }
     }
+
+    @Test func theDemoShowsEverySegmentBothLedgerKindsLevelRecommendationsScorecardsAndACoverageGap() async throws {
+        try await withAccord { app in
+            _ = try await DemoLoader(app: app).loadIfEmpty()
+            let admin = try await token(app, "Ada Admin", .programAdmin)
+            try await app.testing().test(.GET, "/api/v1/segments", headers: admin) { res in
+                let rows = try res.content.decode(DTO.Page<InsightAPI.SegmentOut>.self).items
+                #expect(Set(rows.map(\.segment)) == Set(Segment.allCases))
+                #expect(rows.contains { $0.segment == .believer && $0.missingIngredient != nil })
+            }
+            let store = AccordStore(database: app.db)
+            let program = try await store.programs()[0]
+            let ledger = try await store.ledger(programID: program.id)
+            #expect(ledger.contains(where: \.isGrant) && ledger.contains { !$0.isGrant })
+            let recs = try await store.tierRecommendations(programID: program.id)
+            #expect(
+                recs.contains { $0.kind == .promote && $0.status == .open } && recs.contains { $0.kind == .demote && $0.status == .open })
+            try await app.testing().test(.GET, "/api/v1/channel-managers", headers: admin) { res in
+                let cards = try res.content.decode(DTO.Page<InsightAPI.ChannelManagerOut>.self).items
+                #expect(cards.count == 4 && cards.allSatisfy { $0.partners > 0 })
+            }
+            try await app.testing().test(.GET, "/api/v1/planning/coverage", headers: admin) { res in
+                let coverage = try res.content.decode(InsightAPI.CoverageOut.self)
+                #expect((coverage.coverage ?? 1) < 1 && !coverage.conversationTopics.isEmpty)
+            }
+        }
+    }
 }

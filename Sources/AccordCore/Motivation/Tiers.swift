@@ -129,7 +129,8 @@ public enum TierReview {
         if standing.yearEndsAlreadyBelow >= graceYears {
             return TierRecommendation(
                 partnerID: standing.partnerID, asOf: asOf, kind: .demote, fromTier: held.name, toTier: tiers[qualifying].name,
-                reason: why + "; grace period used (\(standing.yearEndsAlreadyBelow) year end\(standing.yearEndsAlreadyBelow == 1 ? "" : "s"))")
+                reason: why
+                    + "; grace period used (\(standing.yearEndsAlreadyBelow) year end\(standing.yearEndsAlreadyBelow == 1 ? "" : "s"))")
         }
         return TierRecommendation(
             partnerID: standing.partnerID, asOf: asOf, kind: .grace, fromTier: held.name, toTier: tiers[qualifying].name,

@@ -77,7 +77,8 @@ public enum TopDownSpread {
     }
 
     /// The part of a vendor-period figure that falls within `start..<end`, shaped by seasonality.
-    public static func portion(of amount: Int64, in period: Period, from start: Day, to end: Day, seasonality: SeasonalityProfile) -> Int64 {
+    public static func portion(of amount: Int64, in period: Period, from start: Day, to end: Day, seasonality: SeasonalityProfile) -> Int64
+    {
         let from = max(start, period.start)
         let to = min(end, period.end)
         guard from < to else { return 0 }
@@ -96,5 +97,6 @@ public enum EchoCheck {
         expectation > 0 && abs(Double(target - expectation)) <= Double(expectation) * tolerance
     }
 
-    public static let message = "Looks top-down — grounded in the partner's plan? The target is within 2 % of the planning expectation (internal)."
+    public static let message =
+        "Looks top-down — grounded in the partner's plan? The target is within 2 % of the planning expectation (internal)."
 }

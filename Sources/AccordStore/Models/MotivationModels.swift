@@ -82,7 +82,8 @@ final class TierRecommendationModel: Model, @unchecked Sendable {
 
     func core() throws -> TierRecommendation {
         TierRecommendation(
-            id: try requireID(), partnerID: partnerID, asOf: Day(number: Int(asOf)), kind: TierRecommendation.Kind(rawValue: kind) ?? .grace,
+            id: try requireID(), partnerID: partnerID, asOf: Day(number: Int(asOf)),
+            kind: TierRecommendation.Kind(rawValue: kind) ?? .grace,
             fromTier: fromTier, toTier: toTier, reason: reason, status: TierRecommendation.Status(rawValue: status) ?? .noted,
             decidedBy: decidedBy, decidedAt: decidedAt)
     }

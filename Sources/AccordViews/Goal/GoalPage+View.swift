@@ -33,7 +33,9 @@ extension GoalPage {
                 .div(
                     .class("card benefits-terms"),
                     .if(!model.rewards.isEmpty, .p(.strong("Achieving it grants: "), .text(model.rewards.joined(separator: " · ")))),
-                    .if(!model.consequences.isEmpty, .p(.strong("Missing it withdraws: "), .text(model.consequences.joined(separator: " · "))))))
+                    .if(
+                        !model.consequences.isEmpty,
+                        .p(.strong("Missing it withdraws: "), .text(model.consequences.joined(separator: " · "))))))
             BodyNode.unwrap(model.declineReason) { .div(.class("notice"), .text("Declined: " + ($0.isEmpty ? "no reason given" : $0))) }
             BodyNode.unwrap(model.carriedFrom) { .p(.a(.href(SiteURL.goal($0).path), "The missed goal this one continues")) }
             actions(model)

@@ -24,9 +24,9 @@ public enum ChannelManagersPage {
             BodyNode.p(
                 .class("subtitle"),
                 .text(
-                "Mirrors the partners' goal categories: revenue against agreed goals, plans and goals agreed, enablement checklists "
-                    + "completed, believers who became achievers this fiscal year, reviews held on time, and bench strength — developing "
-                    + "partners per established partner in decline or near it."))
+                    "Mirrors the partners' goal categories: revenue against agreed goals, plans and goals agreed, enablement checklists "
+                        + "completed, believers who became achievers this fiscal year, reviews held on time, and bench strength — developing "
+                        + "partners per established partner in decline or near it."))
             BodyNode.if(
                 model.cards.isEmpty, .div(.class("empty"), "No channel managers with partners yet."),
                 else: .raw(
@@ -41,8 +41,10 @@ public enum ChannelManagersPage {
                 .class("table-wrap"),
                 .table(
                     .tr(
-                        .th("Channel manager"), .th(.class("num"), "Partners"), .th(.class("num"), "Revenue vs agreed goals"), .th("Attainment"),
-                        .th("Plan and goals agreed"), .th(.class("num"), "Checklists completed"), .th(.class("num"), "Believers → achievers"),
+                        .th("Channel manager"), .th(.class("num"), "Partners"), .th(.class("num"), "Revenue vs agreed goals"),
+                        .th("Attainment"),
+                        .th("Plan and goals agreed"), .th(.class("num"), "Checklists completed"),
+                        .th(.class("num"), "Believers → achievers"),
                         .th("Reviews on time"), .th(.class("num"), "Bench strength")),
                     .forEach(model.cards) { c in
                         .tr(
@@ -57,7 +59,9 @@ public enum ChannelManagersPage {
                             .td(
                                 .class("num"),
                                 .text(
-                                    c.benchStrength.map { "\(Format.number($0, decimals: 1)) (\(c.developing) developing / \(c.atRisk) at risk)" }
+                                    c.benchStrength.map {
+                                        "\(Format.number($0, decimals: 1)) (\(c.developing) developing / \(c.atRisk) at risk)"
+                                    }
                                         ?? "\(c.developing) developing / none at risk")))
                     }))
         }

@@ -28,7 +28,8 @@ public enum CoveragePage {
         public let gap: String
         public let echoGoals: Int
 
-        public init(partnerID: UUID, name: String, channelManager: String, expectation: String, agreed: String, gap: String, echoGoals: Int) {
+        public init(partnerID: UUID, name: String, channelManager: String, expectation: String, agreed: String, gap: String, echoGoals: Int)
+        {
             self.partnerID = partnerID
             self.name = name
             self.channelManager = channelManager
@@ -96,7 +97,8 @@ public enum CoveragePage {
             )
             BodyNode.div(
                 .class("cards"),
-                OverviewPage.card(model.plan ?? "—", model.derivedFrom.map { "top-down plan (from \($0) by seasonality)" } ?? "top-down plan"),
+                OverviewPage.card(
+                    model.plan ?? "—", model.derivedFrom.map { "top-down plan (from \($0) by seasonality)" } ?? "top-down plan"),
                 OverviewPage.card(model.agreed, "revenue goals agreed with partners"),
                 OverviewPage.card(Format.percent(model.coverage), "coverage of the plan by agreed goals"),
                 OverviewPage.card("\(model.echoGoals)", "agreed goals that echo the planning expectation (within 2 %)")
@@ -107,19 +109,23 @@ public enum CoveragePage {
             BodyNode.h2("Conversation topics")
             BodyNode.p(
                 .class("hint"),
-                "Partners whose planning expectation (internal) exceeds what they agreed: topics for the next planning conversation, grounded in the partner's own plan.")
+                "Partners whose planning expectation (internal) exceeds what they agreed: topics for the next planning conversation, grounded in the partner's own plan."
+            )
             BodyNode.if(
                 model.topics.isEmpty, .div(.class("empty"), "No partner's planning expectation exceeds its agreed goals."),
                 else: .div(
                     .class("table-wrap"),
                     .table(
                         .tr(
-                            .th("Partner"), .th(.class("hide-narrow"), "Channel manager"), .th(.class("num"), "Planning expectation (internal)"),
+                            .th("Partner"), .th(.class("hide-narrow"), "Channel manager"),
+                            .th(.class("num"), "Planning expectation (internal)"),
                             .th(.class("num"), "Agreed goals"), .th(.class("num"), "Difference"), .th(.class("hide-narrow"), "Echo")),
                         .forEach(model.topics) { t in
                             .tr(
-                                .td(.a(.href(SiteURL.partner(t.partnerID).path), .text(t.name))), .td(.class("hide-narrow"), .text(t.channelManager)),
-                                .td(.class("num"), .text(t.expectation)), .td(.class("num"), .text(t.agreed)), .td(.class("num"), .text(t.gap)),
+                                .td(.a(.href(SiteURL.partner(t.partnerID).path), .text(t.name))),
+                                .td(.class("hide-narrow"), .text(t.channelManager)),
+                                .td(.class("num"), .text(t.expectation)), .td(.class("num"), .text(t.agreed)),
+                                .td(.class("num"), .text(t.gap)),
                                 .td(.class("hide-narrow"), .if(t.echoGoals > 0, .span(.class("badge lapsed"), "looks top-down"))))
                         })))
             groups("By region", model.byRegion)
@@ -140,7 +146,9 @@ public enum CoveragePage {
                     .input(.type(.hidden), .name("_csrf"), .value(Format.attribute(model.chrome.csrf ?? ""))),
                     .h3("Set the plan for a vendor period"),
                     .unwrap(model.error) { .p(.class("notice error"), .text($0)) },
-                    Form.field("period", label: "Vendor period (e.g. FY2027 or FY2027 Q1)", value: model.period, type: .text, autocomplete: "off", error: nil),
+                    Form.field(
+                        "period", label: "Vendor period (e.g. FY2027 or FY2027 Q1)", value: model.period, type: .text, autocomplete: "off",
+                        error: nil),
                     Form.field("amount", label: "Plan amount", value: "", type: .text, autocomplete: "off", error: nil),
                     .button(.type(.submit), .class("button"), "Save plan")))
         }
@@ -154,7 +162,9 @@ public enum CoveragePage {
                 else: .div(
                     .class("table-wrap"),
                     .table(
-                        .tr(.th("Name"), .th(.class("num"), "Planning expectation (internal)"), .th(.class("num"), "Agreed goals"), .th("Coverage")),
+                        .tr(
+                            .th("Name"), .th(.class("num"), "Planning expectation (internal)"), .th(.class("num"), "Agreed goals"),
+                            .th("Coverage")),
                         .forEach(groups) { g in
                             .tr(
                                 .td(.text(g.name)), .td(.class("num"), .text(g.expectation)), .td(.class("num"), .text(g.agreed)),

@@ -44,7 +44,9 @@ public enum SegmentsPage {
         /// The ended vendor quarters with saved segments, oldest first.
         public let historyPeriods: [String]
 
-        public init(chrome: PageChrome, period: String, periods: [String], thresholds: SegmentThresholds, rows: [Row], historyPeriods: [String]) {
+        public init(
+            chrome: PageChrome, period: String, periods: [String], thresholds: SegmentThresholds, rows: [Row], historyPeriods: [String]
+        ) {
             self.chrome = chrome
             self.period = period
             self.periods = periods
@@ -75,7 +77,8 @@ public enum SegmentsPage {
                 .forEach(Segment.allCases) { segment in
                     .div(
                         .class("card"),
-                        .div(.class("figure"), .span(.class("badge seg-\(segment.rawValue)"), .text(segment.label)),
+                        .div(
+                            .class("figure"), .span(.class("badge seg-\(segment.rawValue)"), .text(segment.label)),
                             .text(" \(model.rows.filter { $0.segment == segment }.count)")),
                         .div(.class("caption"), .text(segment.advice)))
                 }
@@ -126,7 +129,9 @@ public enum SegmentsPage {
                             .td(.class("num"), .text(Format.number(row.commitment))),
                             .td(.class("num"), .text(Format.number(row.performance))),
                             .forEach(model.historyPeriods.suffix(4)) { period in
-                                .td(.class("hide-narrow"), .unwrap(row.history[period], { .text($0.label) }, else: .span(.class("muted"), "—")))
+                                .td(
+                                    .class("hide-narrow"),
+                                    .unwrap(row.history[period], { .text($0.label) }, else: .span(.class("muted"), "—")))
                             })
                     })
             )
@@ -143,15 +148,18 @@ public enum SegmentsPage {
         var svg =
             "<svg class=\"chart scatter\" viewBox=\"0 0 \(Int(size)) \(Int(size))\" role=\"img\" aria-label=\"Partners by commitment and performance\" xmlns=\"http://www.w3.org/2000/svg\"><title>Partners by commitment and performance</title>"
         svg += "<rect class=\"quadrant q-deceiver\" x=\"\(f(pad))\" y=\"\(f(pad))\" width=\"\(f(tx - pad))\" height=\"\(f(ty - pad))\"/>"
-        svg += "<rect class=\"quadrant q-achiever\" x=\"\(f(tx))\" y=\"\(f(pad))\" width=\"\(f(size - pad - tx))\" height=\"\(f(ty - pad))\"/>"
+        svg +=
+            "<rect class=\"quadrant q-achiever\" x=\"\(f(tx))\" y=\"\(f(pad))\" width=\"\(f(size - pad - tx))\" height=\"\(f(ty - pad))\"/>"
         svg += "<rect class=\"quadrant q-exit\" x=\"\(f(pad))\" y=\"\(f(ty))\" width=\"\(f(tx - pad))\" height=\"\(f(size - pad - ty))\"/>"
-        svg += "<rect class=\"quadrant q-believer\" x=\"\(f(tx))\" y=\"\(f(ty))\" width=\"\(f(size - pad - tx))\" height=\"\(f(size - pad - ty))\"/>"
+        svg +=
+            "<rect class=\"quadrant q-believer\" x=\"\(f(tx))\" y=\"\(f(ty))\" width=\"\(f(size - pad - tx))\" height=\"\(f(size - pad - ty))\"/>"
         let labels: [(String, Double, Double)] = [
             ("Deceivers", pad + 6, pad + 14), ("Achievers", size - pad - 6, pad + 14), ("Exit candidates", pad + 6, size - pad - 6),
             ("Believers", size - pad - 6, size - pad - 6),
         ]
         for (text, x, y) in labels {
-            svg += "<text class=\"quadrant-label\" x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(x > size / 2 ? "end" : "start")\">\(text)</text>"
+            svg +=
+                "<text class=\"quadrant-label\" x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(x > size / 2 ? "end" : "start")\">\(text)</text>"
         }
         svg += "<text class=\"axis-label\" x=\"\(f(size / 2))\" y=\"\(f(size - 8))\" text-anchor=\"middle\">Commitment →</text>"
         svg +=

@@ -61,7 +61,8 @@ public enum TiersPage {
                 .class("subtitle"),
                 .text(
                     "Requirements to hold a level are separate from goals. At each fiscal year end Accord recommends promotions, and demotions "
-                        + "after a grace period of \(model.graceYears) year end\(model.graceYears == 1 ? "" : "s"); nothing changes until an admin applies it."))
+                        + "after a grace period of \(model.graceYears) year end\(model.graceYears == 1 ? "" : "s"); nothing changes until an admin applies it."
+                ))
             BodyNode.div(
                 .class("table-wrap"),
                 .table(
@@ -70,7 +71,8 @@ public enum TiersPage {
                         .th(.class("num"), "Base margin"), .th(.class("num"), "MDF share"), .th(.class("num"), "Partners")),
                     .forEach(model.levels) { l in
                         .tr(
-                            .td(.strong(.text(l.name))), .td(.class("num"), .text(l.trailingRevenue)), .td(.class("num"), .text("\(l.certifiedEngineers)")),
+                            .td(.strong(.text(l.name))), .td(.class("num"), .text(l.trailingRevenue)),
+                            .td(.class("num"), .text("\(l.certifiedEngineers)")),
                             .td(.class("num"), .text(l.baseMargin + " %")), .td(.class("num"), .text(l.mdfShare + " %")),
                             .td(.class("num"), .text("\(l.partners)")))
                     }))
@@ -81,12 +83,15 @@ public enum TiersPage {
                     .form(
                         .method(.post), .action(SiteURL.tierReview.path),
                         .input(.type(.hidden), .name("_csrf"), .value(Format.attribute(model.chrome.csrf ?? ""))),
-                        .button(.type(.submit), .class("button secondary"), .text("Review the year ended \(model.latestYearEnd.advanced(by: -1).iso)")))))
+                        .button(
+                            .type(.submit), .class("button secondary"),
+                            .text("Review the year ended \(model.latestYearEnd.advanced(by: -1).iso)")))))
             BodyNode.if(
                 open.isEmpty, .div(.class("empty"), "No open recommendations."),
                 else: table(open, model: model, actions: true))
             BodyNode.h2(.text("In grace (\(grace.count))"))
-            BodyNode.if(grace.isEmpty, .p(.class("muted"), "No partner is below its level."), else: table(grace, model: model, actions: false))
+            BodyNode.if(
+                grace.isEmpty, .p(.class("muted"), "No partner is below its level."), else: table(grace, model: model, actions: false))
             BodyNode.h2(.text("Decided (\(decided.count))"))
             BodyNode.if(decided.isEmpty, .p(.class("muted"), "Nothing decided yet."), else: table(decided, model: model, actions: false))
         }
@@ -96,7 +101,9 @@ public enum TiersPage {
         .div(
             .class("table-wrap"),
             .table(
-                .tr(.th("Partner"), .th("Year end"), .th("Recommendation"), .th("Why"), .th(actions && model.mayDecide ? "Decision" : "Status")),
+                .tr(
+                    .th("Partner"), .th("Year end"), .th("Recommendation"), .th("Why"),
+                    .th(actions && model.mayDecide ? "Decision" : "Status")),
                 .forEach(lines) { line in
                     let r = line.recommendation
                     return .tr(

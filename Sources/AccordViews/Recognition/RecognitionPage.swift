@@ -29,7 +29,10 @@ public enum RecognitionPage {
         /// For partner users: their own partner's consent, and whether they may change it.
         public let consent: (partnerID: UUID, shown: Bool, mayChange: Bool)?
 
-        public init(chrome: PageChrome, wall: [Recognition.Achievement], leaderboard: [Standing], consent: (partnerID: UUID, shown: Bool, mayChange: Bool)?) {
+        public init(
+            chrome: PageChrome, wall: [Recognition.Achievement], leaderboard: [Standing],
+            consent: (partnerID: UUID, shown: Bool, mayChange: Bool)?
+        ) {
             self.chrome = chrome
             self.wall = wall
             self.leaderboard = leaderboard
@@ -44,7 +47,10 @@ public enum RecognitionPage {
             BodyNode.unwrap(model.consent) { consent in
                 .div(
                     .class("notice"),
-                    .text(consent.shown ? "Your company appears on the wall and the leaderboard. " : "Your company has opted out of the wall and the leaderboard. "),
+                    .text(
+                        consent.shown
+                            ? "Your company appears on the wall and the leaderboard. "
+                            : "Your company has opted out of the wall and the leaderboard. "),
                     .if(
                         consent.mayChange,
                         .form(
@@ -54,19 +60,29 @@ public enum RecognitionPage {
                             .button(.type(.submit), .class("button secondary"), .text(consent.shown ? "Opt out" : "Opt in")))))
             }
             BodyNode.h2("Improvement leaderboard")
-            BodyNode.p(.class("hint"), "Revenue in each partner's last quarter against the same quarter a year earlier: growth over its own baseline, not size.")
+            BodyNode.p(
+                .class("hint"),
+                "Revenue in each partner's last quarter against the same quarter a year earlier: growth over its own baseline, not size.")
             BodyNode.if(
                 model.leaderboard.isEmpty, .div(.class("empty"), "No partner has a baseline to improve on yet."),
                 else: .div(
                     .class("table-wrap"),
                     .table(
-                        .tr(.th(.class("num"), "#"), .th("Partner"), .th("Quarter"), .th("Improvement"), .if(model.chrome.isVendor, .th(.class("hide-narrow"), "Revenue (baseline → actual)"))),
+                        .tr(
+                            .th(.class("num"), "#"), .th("Partner"), .th("Quarter"), .th("Improvement"),
+                            .if(model.chrome.isVendor, .th(.class("hide-narrow"), "Revenue (baseline → actual)"))),
                         .forEach(Array(model.leaderboard.prefix(15).enumerated())) { i, s in
                             .tr(
                                 .td(.class("num"), .text("\(i + 1)")),
-                                .td(.if(model.chrome.isVendor, .a(.href(SiteURL.partner(s.partnerID).path), .text(s.name)), else: .text(s.name))),
+                                .td(
+                                    .if(
+                                        model.chrome.isVendor, .a(.href(SiteURL.partner(s.partnerID).path), .text(s.name)),
+                                        else: .text(s.name))),
                                 .td(.text(s.period)),
-                                .td(InsightTabs.shareBar(max(s.improvement, 0), label: "improvement", figure: String(format: "%+.0f %%", s.improvement * 100))),
+                                .td(
+                                    InsightTabs.shareBar(
+                                        max(s.improvement, 0), label: "improvement", figure: String(format: "%+.0f %%", s.improvement * 100)
+                                    )),
                                 .if(model.chrome.isVendor, .td(.class("hide-narrow"), .text(s.figures ?? ""))))
                         })))
             BodyNode.h2("Recent achievements")

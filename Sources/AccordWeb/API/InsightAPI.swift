@@ -8,7 +8,9 @@ enum InsightAPI {
     // MARK: recognition (§7) — every signed-in user; partners that opted out are not shown
 
     struct RecognitionOut: Content {
-        struct Badge: Content { let partnerId: UUID; let partner: String; let badge: String; let metric: String; let period: String; let on: Day }
+        struct Badge: Content {
+            let partnerId: UUID; let partner: String; let badge: String; let metric: String; let period: String; let on: Day
+        }
         struct Standing: Content {
             let rank: Int; let partnerId: UUID; let partner: String; let period: String; let improvement: Double
             /// Vendor staff only: the revenue figures behind the ranking.
@@ -23,7 +25,10 @@ enum InsightAPI {
         let board = try await RecognitionBoard.load(store: req.store, clock: req.clock, programID: program.id)
         let vendor = try req.viewer().side == .vendor
         return RecognitionOut(
-            wall: board.wall.map { .init(partnerId: $0.partnerID, partner: $0.partnerName, badge: $0.badge, metric: $0.metricName, period: $0.period, on: $0.on) },
+            wall: board.wall.map {
+                .init(
+                    partnerId: $0.partnerID, partner: $0.partnerName, badge: $0.badge, metric: $0.metricName, period: $0.period, on: $0.on)
+            },
             leaderboard: board.leaderboard.enumerated().map { i, line in
                 .init(
                     rank: i + 1, partnerId: line.partner.id, partner: line.partner.name, period: line.period.label,
@@ -45,8 +50,12 @@ enum InsightAPI {
     // MARK: a partner's benefits (§7, §12) — the partner's own users may read them
 
     struct BenefitsOut: Content {
-        struct Entry: Content { let goalId: UUID; let kind: BenefitKind; let amount: Int64; let on: Day; let detail: String; let grant: Bool }
-        struct Current: Content { let marginUplift: String; let mdfBalance: String; let mdfBalanceMinor: Int64; let accesses: [BenefitKind] }
+        struct Entry: Content {
+            let goalId: UUID; let kind: BenefitKind; let amount: Int64; let on: Day; let detail: String; let grant: Bool
+        }
+        struct Current: Content {
+            let marginUplift: String; let mdfBalance: String; let mdfBalanceMinor: Int64; let accesses: [BenefitKind]
+        }
         struct TierBenefits: Content { let baseMargin: String; let mdfShare: String }
         let tier: String
         let tierBenefits: TierBenefits?
@@ -70,7 +79,9 @@ enum InsightAPI {
                 marginUplift: FixedPoint.format(current.marginUplift, decimals: 2),
                 mdfBalance: FixedPoint.format(current.mdfBalance, decimals: program.currency.decimals, grouping: false),
                 mdfBalanceMinor: current.mdfBalance, accesses: current.accesses.sorted { $0.rawValue < $1.rawValue }),
-            ledger: ledger.map { .init(goalId: $0.goalID, kind: $0.kind, amount: $0.amount, on: $0.on, detail: $0.detail, grant: $0.isGrant) },
+            ledger: ledger.map {
+                .init(goalId: $0.goalID, kind: $0.kind, amount: $0.amount, on: $0.on, detail: $0.detail, grant: $0.isGrant)
+            },
             badges: try await RecognitionBoard.badges(of: partner.id, store: req.store, programID: program.id).map(\.badge))
     }
 
@@ -95,7 +106,9 @@ enum InsightAPI {
 
     @Sendable static func setGoalBenefits(req: Request) async throws -> GoalBenefitsIn {
         let goal = try await req.store.goal(try req.id("goalID"))
-        guard !goal.status.isFinal else { throw InputError("the goal is \(goal.status.rawValue); its terms can no longer change", status: .conflict) }
+        guard !goal.status.isFinal else {
+            throw InputError("the goal is \(goal.status.rawValue); its terms can no longer change", status: .conflict)
+        }
         let program = try await req.store.program(try await req.store.programID(ofGoal: goal.id))
         let input = try req.content.decode(GoalBenefitsIn.self)
         let benefits = GoalBenefits(
@@ -123,7 +136,8 @@ enum InsightAPI {
         let history = Dictionary(grouping: try await req.store.segmentHistory(programID: program.id), by: \.partnerID)
         let items = rows.map { row in
             SegmentOut(
-                partnerId: row.partner.id, partner: row.partner.name, segment: row.segment, commitment: (row.commitment * 10).rounded() / 10,
+                partnerId: row.partner.id, partner: row.partner.name, segment: row.segment,
+                commitment: (row.commitment * 10).rounded() / 10,
                 performance: (row.performance * 10).rounded() / 10,
                 missingIngredient: zip(row.missingIngredient, row.missingMetric).map { finding, metric in
                     .init(
@@ -138,7 +152,10 @@ enum InsightAPI {
 
     // MARK: levels (§12)
 
-    struct TierOut: Content { let name: String; let minimumTrailingRevenue: String; let minimumCertifiedEngineers: Int; let baseMargin: String; let mdfShare: String }
+    struct TierOut: Content {
+        let name: String; let minimumTrailingRevenue: String; let minimumCertifiedEngineers: Int; let baseMargin: String;
+        let mdfShare: String
+    }
     struct RecommendationOut: Content {
         let id: UUID; let partnerId: UUID; let asOf: Day; let kind: TierRecommendation.Kind; let fromTier: String; let toTier: String
         let reason: String; let status: TierRecommendation.Status; let decidedBy: String?
@@ -155,7 +172,8 @@ enum InsightAPI {
             tiers: program.settings.tiers.map {
                 .init(
                     name: $0.name,
-                    minimumTrailingRevenue: FixedPoint.format($0.minimumTrailingRevenue, decimals: program.currency.decimals, grouping: false),
+                    minimumTrailingRevenue: FixedPoint.format(
+                        $0.minimumTrailingRevenue, decimals: program.currency.decimals, grouping: false),
                     minimumCertifiedEngineers: $0.minimumCertifiedEngineers, baseMargin: FixedPoint.format($0.baseMargin, decimals: 2),
                     mdfShare: FixedPoint.format($0.mdfShare, decimals: 2))
             }, graceYears: program.settings.tierGraceYears,
@@ -180,7 +198,8 @@ enum InsightAPI {
         guard let id = UUID(uuidString: req.parameters.get("recommendationID") ?? "") else {
             throw Abort(.notFound, reason: "recommendation not found")
         }
-        let rec = try await TierReviewJob(store: req.store, clock: req.clock).decide(id, apply: decision == "apply", viewer: try req.viewer())
+        let rec = try await TierReviewJob(store: req.store, clock: req.clock).decide(
+            id, apply: decision == "apply", viewer: try req.viewer())
         return RecommendationOut(rec)
     }
 
@@ -232,8 +251,10 @@ enum InsightAPI {
         }
         let report = result.report
         return CoverageOut(
-            period: result.period.label, plan: result.plan.map(money), derivedFrom: result.derivedFrom?.label, agreedGoals: money(report.agreed),
-            coverage: report.coverage.map { ($0 * 1000).rounded() / 1000 }, echoGoals: report.echoGoals, byRegion: report.byRegion.map(group),
+            period: result.period.label, plan: result.plan.map(money), derivedFrom: result.derivedFrom?.label,
+            agreedGoals: money(report.agreed),
+            coverage: report.coverage.map { ($0 * 1000).rounded() / 1000 }, echoGoals: report.echoGoals,
+            byRegion: report.byRegion.map(group),
             bySolution: report.bySolution.map(group), byChannelManager: report.byChannelManager.map(group),
             conversationTopics: report.conversationTopics.map {
                 .init(
@@ -254,11 +275,14 @@ enum InsightAPI {
             throw InputError("\(error)", field: "amount")
         }
         guard amount > 0 else { throw InputError("the plan must be a positive amount", field: "amount") }
-        try await req.store.setTopDownPlan(.init(period: period, amount: amount), programID: program.id, by: try req.actor(), at: req.clock.now())
+        try await req.store.setTopDownPlan(
+            .init(period: period, amount: amount), programID: program.id, by: try req.actor(), at: req.clock.now())
         return PlanOut(period: period.label, amount: FixedPoint.format(amount, decimals: program.currency.decimals, grouping: false))
     }
 
-    struct ExpectationOut: Content { let partnerId: UUID; let period: String; let planningExpectationInternal: String; let bySolution: [String: String] }
+    struct ExpectationOut: Content {
+        let partnerId: UUID; let period: String; let planningExpectationInternal: String; let bySolution: [String: String]
+    }
 
     /// One partner's internal planning expectation for a vendor period: vendor staff only (§9).
     @Sendable static func expectation(req: Request) async throws -> ExpectationOut {
@@ -278,17 +302,61 @@ enum InsightAPI {
 
     // MARK: motivation settings (§7, §8, §12, §9) — program admins
 
+    struct DefaultIn: Codable { let category: MetricCategory; let rewards: [TermsIn]?; let consequences: [TermsIn]? }
+    struct TierIn: Codable {
+        let name: String; let minimumTrailingRevenue: DecimalText; let minimumCertifiedEngineers: Int; let baseMargin: DecimalText
+        let mdfShare: DecimalText
+    }
     struct SettingsIn: Content {
         let motivationPolicy: MotivationPolicy?
+        let benefitDefaults: [DefaultIn]?
         let segmentThresholds: SegmentThresholds?
+        let tiers: [TierIn]?
         let tierGraceYears: Int?
         let planningIndexes: PlanningIndexes?
+    }
+
+    static func tiers(_ input: [TierIn], currency: Currency) throws -> [Tier] {
+        let parsed = try input.map { tier in
+            func amount(_ text: DecimalText, decimals: Int, field: String) throws -> Int64 {
+                do {
+                    let value = try FixedPoint.parse(text.text, decimals: decimals)
+                    guard value >= 0 else { throw InputError("\(field) cannot be negative", field: "tiers.\(field)") }
+                    return value
+                } catch let error as FixedPoint.ParseError { throw InputError("\(error)", field: "tiers.\(field)") }
+            }
+            guard tier.minimumCertifiedEngineers >= 0 else {
+                throw InputError("certified engineers cannot be negative", field: "tiers.minimum_certified_engineers")
+            }
+            return Tier(
+                name: tier.name.trimmingCharacters(in: .whitespaces),
+                minimumTrailingRevenue: try amount(
+                    tier.minimumTrailingRevenue, decimals: currency.decimals, field: "minimum_trailing_revenue"),
+                minimumCertifiedEngineers: tier.minimumCertifiedEngineers,
+                baseMargin: try amount(tier.baseMargin, decimals: 2, field: "base_margin"),
+                mdfShare: try amount(tier.mdfShare, decimals: 2, field: "mdf_share"))
+        }
+        try TierReview.validate(parsed)
+        return parsed
     }
 
     @Sendable static func updateSettings(req: Request) async throws -> DTO.Program {
         var program = try await req.store.program(try req.id("programID"))
         let input = try req.content.decode(SettingsIn.self)
         if let policy = input.motivationPolicy { program.settings.motivationPolicy = policy }
+        if let defaults = input.benefitDefaults {
+            guard Set(defaults.map(\.category)).count == defaults.count else {
+                throw InputError("one default per metric category", field: "benefit_defaults")
+            }
+            program.settings.benefitDefaults = try defaults.map {
+                BenefitDefault(
+                    category: $0.category,
+                    benefits: GoalBenefits(
+                        rewards: try terms($0.rewards ?? [], currency: program.currency, field: "benefit_defaults.rewards"),
+                        consequences: try terms($0.consequences ?? [], currency: program.currency, field: "benefit_defaults.consequences")))
+            }
+        }
+        if let tiers = input.tiers { program.settings.tiers = try Self.tiers(tiers, currency: program.currency) }
         if let thresholds = input.segmentThresholds {
             guard (0...100).contains(thresholds.commitment), (0...100).contains(thresholds.performance) else {
                 throw InputError("segment thresholds are scores from 0 to 100", field: "segment_thresholds")
@@ -300,7 +368,9 @@ enum InsightAPI {
             program.settings.tierGraceYears = years
         }
         if let indexes = input.planningIndexes {
-            guard (indexes.region.values.map { $0 } + indexes.solution.values.map { $0 }).allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= 100 }) else {
+            guard
+                (indexes.region.values.map { $0 } + indexes.solution.values.map { $0 }).allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= 100 })
+            else {
                 throw InputError("indexes are numbers from 0 to 100", field: "planning_indexes")
             }
             program.settings.planningIndexes = indexes

@@ -32,14 +32,16 @@ enum DemoInsight {
                         rewards: [BenefitTerms(kind: .certificationRecognition)],
                         consequences: [BenefitTerms(kind: .coSelling, detail: "paused until certified")])),
             ], tiers: tiers, tierGraceYears: 1,
-            planningIndexes: PlanningIndexes(region: ["APAC": 1.2, "LATAM": 0.9], solution: ["Insight Analytics": 1.3, "Cloud Backup": 0.8]))
+            planningIndexes: PlanningIndexes(
+                region: ["APAC": 1.2, "LATAM": 0.9], solution: ["Insight Analytics": 1.3, "Cloud Backup": 0.8]))
     }
 
     /// Last year's review, decided by the admin: every other promotion applied, the rest dismissed.
     static func lastYearsReview(store: AccordStore, program: Program, clock: AccordClock) async throws {
         let job = TierReviewJob(store: store, clock: clock)
         let lastYearEnd = job.latestYearEnd(of: program).firstOfMonth(addingMonths: -12)
-        let made = try await TierReviewJob(store: store, clock: .fixed(lastYearEnd.noonUTC)).review(programID: program.id, asOf: lastYearEnd)
+        let made = try await TierReviewJob(store: store, clock: .fixed(lastYearEnd.noonUTC)).review(
+            programID: program.id, asOf: lastYearEnd)
         for (n, var rec) in made.filter({ $0.status == .open }).enumerated() {
             let at = lastYearEnd.advanced(by: 20).noonUTC
             try rec.decide(apply: n % 2 == 0, by: DemoCast.admin.name, at: at)

@@ -36,7 +36,8 @@ enum InsightPagesController {
                     revenue: money(program)(row.revenue), commitment: row.commitment, performance: row.performance, segment: row.segment,
                     missing: zip(row.missingIngredient, row.missingMetric).map { finding, metric in
                         (
-                            metric.name, metricValue(metric, finding.believerValue), metricValue(metric, finding.achieverMedian), finding.ratio,
+                            metric.name, metricValue(metric, finding.believerValue), metricValue(metric, finding.achieverMedian),
+                            finding.ratio,
                             finding.peers
                         )
                     }, comparablePeers: row.peerCount,
@@ -67,7 +68,8 @@ enum InsightPagesController {
         let model = CoveragePage.Model(
             chrome: try await PageChromes.make(req), period: period.label, periods: choices.map(\.label), plan: result.plan.map(show),
             derivedFrom: result.derivedFrom?.label, agreed: show(report.agreed), coverage: report.coverage, echoGoals: report.echoGoals,
-            byRegion: report.byRegion.map(group), bySolution: report.bySolution.map(group), byChannelManager: report.byChannelManager.map(group),
+            byRegion: report.byRegion.map(group), bySolution: report.bySolution.map(group),
+            byChannelManager: report.byChannelManager.map(group),
             topics: report.conversationTopics.map {
                 CoveragePage.Topic(
                     partnerID: $0.partnerID, name: $0.partnerName, channelManager: $0.channelManager, expectation: show($0.expectation),
@@ -90,9 +92,11 @@ enum InsightPagesController {
             return try await coveragePage(req, error: "Vendor period: \(error)", status: .unprocessableEntity)
         }
         guard let amount = try? FixedPoint.parse(form.amount ?? "", decimals: program.currency.decimals), amount > 0 else {
-            return try await coveragePage(req, error: "The plan amount must be a positive amount, e.g. 2500000.", status: .unprocessableEntity)
+            return try await coveragePage(
+                req, error: "The plan amount must be a positive amount, e.g. 2500000.", status: .unprocessableEntity)
         }
-        try await req.store.setTopDownPlan(.init(period: period, amount: amount), programID: program.id, by: try req.actor(), at: req.clock.now())
+        try await req.store.setTopDownPlan(
+            .init(period: period, amount: amount), programID: program.id, by: try req.actor(), at: req.clock.now())
         return req.redirect(to: SiteURL.coverage(period: period.kind == .year ? nil : period.label).path)
     }
 

@@ -27,7 +27,8 @@ struct RecognitionBoard {
         return try await store.goals(GoalQuery(programID: programID, statuses: [.achieved])).compactMap { goal in
             names[goal.partnerID].map { name in
                 Recognition.Achievement(
-                    partnerID: goal.partnerID, partnerName: name, goalID: goal.id, metricName: metrics[goal.metricKey]?.name ?? goal.metricKey,
+                    partnerID: goal.partnerID, partnerName: name, goalID: goal.id,
+                    metricName: metrics[goal.metricKey]?.name ?? goal.metricKey,
                     period: goal.period.label, on: goal.period.end.advanced(by: -1))
             }
         }.sorted { $0.on > $1.on }
@@ -40,7 +41,8 @@ struct RecognitionBoard {
         let wall = Recognition.wall(try await achievements(store: store, programID: programID, partners: partners), optedOut: optedOut)
         // Each partner's last ended quarter in its own calendar, against the same quarter a year earlier.
         let revenue = try await store.metric("revenue", of: programID)
-        let periods = Dictionary(uniqueKeysWithValues: partners.map { ($0.id, $0.calendar.period(.quarter, containing: clock.today).previous) })
+        let periods = Dictionary(
+            uniqueKeysWithValues: partners.map { ($0.id, $0.calendar.period(.quarter, containing: clock.today).previous) })
         let requests = partners.flatMap { partner -> [ActualRequest] in
             let period = periods[partner.id]!
             return [

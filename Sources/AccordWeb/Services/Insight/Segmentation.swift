@@ -67,7 +67,8 @@ struct Segmentation {
             let before = revenue[beforeRequest(partner.id)] ?? 0
             let inputs = SegmentInputs(
                 agreedShare: committed + refused > 0 ? Double(committed) / Double(committed + refused) : 0, hasCurrentPlan: hasPlan,
-                reviewsHeldShare: reviews.isEmpty ? (hasPlan ? 1 : 0) : Double(reviews.filter { $0.heldOn != nil }.count) / Double(reviews.count),
+                reviewsHeldShare: reviews.isEmpty
+                    ? (hasPlan ? 1 : 0) : Double(reviews.filter { $0.heldOn != nil }.count) / Double(reviews.count),
                 activityProgress: activity.isEmpty
                     ? nil : Self.mean(activity.map { $0.goal.status == .achieved ? 1 : SegmentInputs.clamp(Self.progressOnPace($0)) }),
                 attainment: Self.mean(lines.map { min(Self.attainmentOnPace($0) ?? 0, 1.5) }),

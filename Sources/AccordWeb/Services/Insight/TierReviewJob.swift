@@ -36,7 +36,8 @@ struct TierReviewJob {
             let byPartner = Dictionary(grouping: earlier, by: \.partnerID)
             var made: [TierRecommendation] = []
             for partner in partners {
-                let trailing = revenue.flatMap { actuals[ActualRequest(partnerID: partner.id, metric: $0, start: yearStart, end: asOf)] } ?? 0
+                let trailing =
+                    revenue.flatMap { actuals[ActualRequest(partnerID: partner.id, metric: $0, start: yearStart, end: asOf)] } ?? 0
                 // Certified engineers are a count metric in hundredths; the capacity profile is the fallback.
                 let engineers =
                     certified.flatMap { actuals[ActualRequest(partnerID: partner.id, metric: $0, start: yearStart, end: asOf)] }.map {
