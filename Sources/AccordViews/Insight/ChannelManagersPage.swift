@@ -31,10 +31,11 @@ public enum ChannelManagersPage {
                 model.cards.isEmpty, .div(.class("empty"), "No channel managers with partners yet."),
                 else: .raw(
                     BarChart(
-                        title: "Bench strength (developing partners per partner at risk, ×10)",
-                        bars: model.cards.map { card in
-                            let value = Int(((card.benchStrength ?? Double(card.developing)) * 10).rounded())
-                            return (card.channelManager, value, (card.benchStrength ?? 2) >= 1 ? "high" : "low")
+                        title:
+                            "Bench: developing partners (green) and established partners in decline or near it (red), per channel manager",
+                        bars: model.cards.flatMap { card in
+                            let first = card.channelManager.split(separator: " ").first.map(String.init) ?? card.channelManager
+                            return [(first + " · developing", card.developing, "high"), (first + " · at risk", card.atRisk, "low")]
                         }
                     ).svg()))
             BodyNode.div(

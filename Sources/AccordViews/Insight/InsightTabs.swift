@@ -18,10 +18,10 @@ public enum InsightTabs {
     }
 
     /// A share as a horizontal bar with its figure, for tables (SVG: the CSP forbids inline styles).
-    static func shareBar(_ ratio: Double?, label: String, figure: String? = nil) -> Node<HTML.BodyContext> {
+    static func shareBar(_ ratio: Double?, label: String, figure: String? = nil, tone: String? = nil) -> Node<HTML.BodyContext> {
         guard let ratio else { return .span(.class("muted"), "—") }
         let width = min(max(ratio, 0), 1) * 100
-        let cls = ratio >= 1 ? "high" : (ratio >= 0.8 ? "mid" : "low")
+        let cls = tone ?? (ratio >= 1 ? "high" : (ratio >= 0.8 ? "mid" : "low"))
         return .span(
             .class("share"),
             .raw(

@@ -119,8 +119,8 @@ extension PartnerPage {
             .div(
                 .class("cards"),
                 OverviewPage.card(b.tier, b.tierBenefits.map { "level · \($0)" } ?? "level"),
-                OverviewPage.card(b.marginUplift, "margin uplift earned"),
-                OverviewPage.card(b.mdfBalance, "MDF earned"),
+                OverviewPage.card(b.marginUplift, "margin uplift from goals (sum of the ledger)"),
+                OverviewPage.card(b.mdfBalance, "MDF from goals"),
                 OverviewPage.card("\(b.badges.count)", "badges")
             ),
             .unwrap(b.openRecommendation) { .p(.class("notice"), .text($0)) },
