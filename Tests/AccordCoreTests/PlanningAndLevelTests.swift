@@ -176,6 +176,23 @@ struct BenefitDefaultTests {
         #expect(BenefitTerms(kind: .marginUplift, amount: 1_50).text(currency: .usd) == "Margin uplift 1.50 pt")
     }
 
+    @Test func termsOfTheSameKindOnOneGoalMakeOneLedgerLine() throws {
+        let goal = try Fixture.agreed()
+        let achieved = PeriodClose.close(
+            [ClosingGoal(goal: goal, metric: MetricCatalog.revenue, actual: 900_000_00, nextPeriodBaseline: nil, bestAchievedTarget: nil)],
+            rule: ImprovementRule(), today: Fixture.q2.end, now: Fixture.now
+        ).closed[0]
+        let entries = BenefitsAtClose.entries(
+            for: [
+                .init(
+                    goal: achieved,
+                    rewards: [BenefitTerms(kind: .mdf, amount: 100), BenefitTerms(kind: .mdf, amount: 50), BenefitTerms(kind: .coSelling)],
+                    consequences: [])
+            ], policy: .both, on: Fixture.q2.end)
+        #expect(entries.map(\.kind) == [.mdf, .coSelling])
+        #expect(entries[0].amount == 150)
+    }
+
     @Test func withoutActivityGoalsCommitmentRestsOnAgreementPlanAndReviews() {
         let none = SegmentInputs(
             agreedShare: 1, hasCurrentPlan: true, reviewsHeldShare: 1, activityProgress: nil, attainment: 0, revenueGrowth: 0)

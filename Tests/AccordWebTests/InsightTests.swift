@@ -87,6 +87,13 @@ struct InsightTests {
             let goal = try await world.agreedRevenueGoal(app, target: "120000")
             try await post(
                 app, "/api/v1/goals/\(goal.id)/benefits", world.cam,
+                ["rewards": [["kind": "mdf", "amount": "1"], ["kind": "mdf", "amount": "2"]]],
+                expect: .unprocessableEntity)
+            try await post(
+                app, "/api/v1/goals/\(goal.id)/benefits", world.cam, ["rewards": [["kind": "mdf"]]], expect: .unprocessableEntity)
+            try await post(app, "/api/v1/goals/\(goal.id)/benefits", world.cam, ["rewards": [["kind": "gold_bars"]]], expect: .badRequest)
+            try await post(
+                app, "/api/v1/goals/\(goal.id)/benefits", world.cam,
                 ["rewards": [["kind": "mdf", "amount": "2500"], ["kind": "co_selling"]]])
             try await sell(app, world, [("Q4-1", "GX-1", "2026-11-02", "130000")])
             app.clock = .fixed(Day(year: 2027, month: 1, day: 5).noonUTC)

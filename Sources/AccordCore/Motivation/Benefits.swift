@@ -74,8 +74,9 @@ public enum BenefitsAtClose {
         }
     }
 
+    /// Terms of the same kind on one goal are added together: one ledger line per goal and kind.
     public static func entries(for closed: [ClosedGoal], policy: MotivationPolicy, on day: Day) -> [LedgerEntry] {
-        closed.flatMap { item -> [LedgerEntry] in
+        let lines = closed.flatMap { item -> [LedgerEntry] in
             switch item.goal.status {
             case .achieved where policy.grantsRewards:
                 item.rewards.map {
@@ -91,6 +92,18 @@ public enum BenefitsAtClose {
                 []
             }
         }
+        var merged: [LedgerEntry] = []
+        for line in lines {
+            if let i = merged.firstIndex(where: { $0.goalID == line.goalID && $0.kind == line.kind }) {
+                let first = merged[i]
+                let amount = first.kind.isAmount ? first.amount + line.amount : first.amount
+                merged[i] = LedgerEntry(
+                    partnerID: first.partnerID, goalID: first.goalID, kind: first.kind, amount: amount, on: day, detail: first.detail)
+            } else {
+                merged.append(line)
+            }
+        }
+        return merged
     }
 }
 

@@ -90,8 +90,10 @@ enum InsightAPI {
     struct TermsIn: Codable { let kind: BenefitKind; let amount: DecimalText?; let detail: String? }
     struct GoalBenefitsIn: Content { let rewards: [TermsIn]?; let consequences: [TermsIn]? }
 
+    /// Each kind at most once per list: a closed goal writes one ledger line per kind.
     static func terms(_ input: [TermsIn], currency: Currency, field: String) throws -> [BenefitTerms] {
-        try input.map { item in
+        guard Set(input.map(\.kind)).count == input.count else { throw InputError("each kind at most once", field: field) }
+        return try input.map { item in
             var amount: Int64 = 1
             if item.kind.isAmount {
                 guard let text = item.amount?.text else { throw InputError("\(item.kind.rawValue) needs an amount", field: field) }
