@@ -35,7 +35,7 @@ public enum ChannelManagersPage {
                             "Bench: developing partners (green) and established partners in decline or near it (red), per channel manager",
                         bars: model.cards.flatMap { card in
                             let first = card.channelManager.split(separator: " ").first.map(String.init) ?? card.channelManager
-                            return [(first + " · developing", card.developing, "high"), (first + " · at risk", card.atRisk, "low")]
+                            return [(first + " dev", card.developing, "high"), (first + " risk", card.atRisk, "low")]
                         }
                     ).svg()))
             BodyNode.div(
