@@ -193,6 +193,17 @@ struct BenefitDefaultTests {
         #expect(entries[0].amount == 150)
     }
 
+    @Test func aRunningGoalCountsByItsForecastSoAYoungQuarterIsNotLowPerformance() throws {
+        let goal = try Fixture.agreed()
+        let halfway = Fixture.q2.start.advanced(by: Fixture.q2.days / 2)
+        let line = GoalProgress(goal: goal, metric: MetricCatalog.revenue, actual: goal.target / 4, asOf: halfway, settings: .init())
+        let attainment = try #require(line.attainment)
+        let onPace = try #require(line.attainmentOnPace)
+        #expect(abs(attainment - 0.25) < 0.01 && abs(onPace - 0.5) < 0.02, "a quarter of the target half-way is on course for half")
+        #expect(abs(line.progressOnPace - 0.5) < 0.02)
+        #expect(Fixture.q2.holdsMiddle(of: Fixture.q2) && !Fixture.q2.next.holdsMiddle(of: Fixture.q2))
+    }
+
     @Test func withoutActivityGoalsCommitmentRestsOnAgreementPlanAndReviews() {
         let none = SegmentInputs(
             agreedShare: 1, hasCurrentPlan: true, reviewsHeldShare: 1, activityProgress: nil, attainment: 0, revenueGrowth: 0)

@@ -169,3 +169,27 @@ public struct SegmentSnapshot: Hashable, Codable, Sendable {
         self.segment = segment
     }
 }
+
+extension Period {
+    /// A goal counts toward the vendor period that holds the middle of its own period (DOMAIN §8).
+    public func holdsMiddle(of other: Period) -> Bool { contains(other.start.advanced(by: other.days / 2)) }
+}
+
+extension GoalProgress {
+    /// Attainment for the performance score: a goal still running counts by its forecast, so a partner is not
+    /// low-performing merely because the quarter is young (DOMAIN §8).
+    public var attainmentOnPace: Double? {
+        guard !goal.status.isFinal, pacing.elapsedShare < 1, metric.aggregation.accumulates, metric.direction == .higherIsBetter,
+            let forecast = pacing.forecast, goal.target > 0
+        else { return attainment }
+        return forecast / Double(goal.target)
+    }
+
+    /// Progress of an activity goal for the commitment score: against where it should be by now while it runs.
+    public var progressOnPace: Double {
+        guard !goal.status.isFinal, pacing.elapsedShare < 1, pacing.expectedToDate > 0 else {
+            return improvementProgress ?? attainment ?? 0
+        }
+        return Double(actual ?? 0) / pacing.expectedToDate
+    }
+}

@@ -34,7 +34,7 @@ struct Segmentation {
         let byKey = Dictionary(uniqueKeysWithValues: metrics.map { ($0.key, $0) })
         let asOf = min(clock.today, period.end.advanced(by: -1))
         let now = clock.now()
-        let goals = try await store.goals(GoalQuery(programID: program.id)).filter { Self.belongs($0.period, to: period) }
+        let goals = try await store.goals(GoalQuery(programID: program.id)).filter { period.holdsMiddle(of: $0.period) }
         let progress = try await Scorecards(store: store, clock: clock).progress(
             goals.filter { $0.status.isCommitted }, metrics: byKey, program: program)
         let progressByPartner = Dictionary(grouping: progress, by: \.goal.partnerID)
@@ -70,8 +70,8 @@ struct Segmentation {
                 reviewsHeldShare: reviews.isEmpty
                     ? (hasPlan ? 1 : 0) : Double(reviews.filter { $0.heldOn != nil }.count) / Double(reviews.count),
                 activityProgress: activity.isEmpty
-                    ? nil : Self.mean(activity.map { $0.goal.status == .achieved ? 1 : SegmentInputs.clamp(Self.progressOnPace($0)) }),
-                attainment: Self.mean(lines.map { min(Self.attainmentOnPace($0) ?? 0, 1.5) }),
+                    ? nil : Self.mean(activity.map { $0.goal.status == .achieved ? 1 : SegmentInputs.clamp($0.progressOnPace) }),
+                attainment: Self.mean(lines.map { min($0.attainmentOnPace ?? 0, 1.5) }),
                 revenueGrowth: before > 0 ? Double(now - before) / Double(before) : (now > 0 ? 1 : 0))
             rows.append(
                 SegmentRow(
@@ -110,27 +110,6 @@ struct Segmentation {
         }
     }
 
-    /// A goal counts toward the vendor period that holds the middle of its own period.
-    static func belongs(_ goalPeriod: Period, to period: Period) -> Bool {
-        period.contains(goalPeriod.start.advanced(by: goalPeriod.days / 2))
-    }
-
-    /// A goal still running counts by its forecast, so a partner is not low-performing merely because the quarter is young.
-    static func attainmentOnPace(_ line: GoalProgress) -> Double? {
-        guard !line.goal.status.isFinal, line.pacing.elapsedShare < 1, line.metric.aggregation.accumulates,
-            line.metric.direction == .higherIsBetter, let forecast = line.pacing.forecast, line.goal.target > 0
-        else { return line.attainment }
-        return forecast / Double(line.goal.target)
-    }
-
-    /// Activity goals still running count by how far they are against where they should be by now.
-    static func progressOnPace(_ line: GoalProgress) -> Double {
-        guard !line.goal.status.isFinal, line.pacing.elapsedShare < 1, line.pacing.expectedToDate > 0 else {
-            return line.improvementProgress ?? line.attainment ?? 0
-        }
-        return Double(line.actual ?? 0) / line.pacing.expectedToDate
-    }
-
     static func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
 
     /// Saves the segments of every ended vendor quarter of the last two years that has none yet: the history (§8).
@@ -141,7 +120,7 @@ struct Segmentation {
         let goalPeriods = try await store.goals(GoalQuery(programID: program.id)).map(\.period)
         for _ in 0..<8 {
             // Quarters before the program set any goal have nothing to segment by.
-            if !done.contains(period.label), goalPeriods.contains(where: { Self.belongs($0, to: period) }) {
+            if !done.contains(period.label), goalPeriods.contains(where: { period.holdsMiddle(of: $0) }) {
                 let snapshots = try await rows(program: program, period: period).map {
                     SegmentSnapshot(
                         partnerID: $0.partner.id, period: period.label, periodStart: period.start, commitment: $0.commitment,
