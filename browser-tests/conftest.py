@@ -13,6 +13,7 @@ import urllib.request
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -92,6 +93,9 @@ def screenshot(driver, name):
         driver.save_screenshot(str(path))
         assert path.exists() and path.stat().st_size > 0
     driver.set_window_size(1280, 900)
+    # Let the page settle at its usual size before the test goes on finding and clicking elements.
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    time.sleep(0.2)
 
 
 def click(driver, element):
@@ -109,4 +113,15 @@ def sign_in(driver, base, login, password):
 
 
 def sign_out(driver):
-    click(driver, driver.find_element("css selector", "form[action='/logout'] button"))
+    """Signs out. Chromium sometimes drops element ids right after a screenshot has resized the window
+    ("Node with given id does not belong to the document"): the button is then found afresh and clicked again."""
+    for attempt in range(3):
+        try:
+            click(driver, driver.find_element("css selector", "form[action='/logout'] button"))
+            return
+        except WebDriverException:
+            if "/login" in driver.current_url:
+                return
+            if attempt == 2:
+                raise
+            time.sleep(0.5)
