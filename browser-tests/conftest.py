@@ -101,7 +101,15 @@ def screenshot(driver, name):
 def click(driver, element):
     """Clicks something that loads a new page, and waits until the new page has replaced the old one."""
     old = driver.find_element("tag name", "html")
-    element.click()
+    try:
+        element.click()
+    except WebDriverException as error:
+        # Chromium's inspector sometimes loses the node's id after a window resize while the element itself is
+        # still there; a click through the page's own script still reaches it.
+        if "does not belong to the document" not in str(error):
+            raise
+        time.sleep(0.3)
+        driver.execute_script("arguments[0].click();", element)
     WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
 
 
