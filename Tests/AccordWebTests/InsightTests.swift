@@ -129,6 +129,15 @@ struct InsightTests {
             }
             try await post(
                 app, "/api/v1/partners/\(world.partnerID)/recognition", world.partnerMember, ["shown": false], expect: .forbidden)
+            try await post(
+                app, "/api/v1/partners/\(world.partnerID)/recognition", world.partnerAdmin, ["shown": "maybe"], expect: .badRequest)
+            var browser = try await signedIn(app, "pat", name: "Pat Partner", role: .partnerAdmin, partner: world.partnerID)
+            let page = try await browser.get("/recognition")
+            let refused = try await browser.post(
+                "/partners/\(world.partnerID)/recognition", form: ["shown": "maybe", "_csrf": Browser.csrf(in: page)])
+            #expect(refused.status == .badRequest)
+            let stillShown = try await AccordStore(database: app.db).partner(world.partnerID).showOnRecognitionWall
+            #expect(stillShown, "nothing changed")
             try await post(app, "/api/v1/partners/\(world.partnerID)/recognition", world.partnerAdmin, ["shown": false], expect: .noContent)
             try await app.testing().test(.GET, "/api/v1/recognition", headers: world.otherPartnerAdmin) { res in
                 let names = try res.content.decode(InsightAPI.RecognitionOut.self).leaderboard.map(\.partner)
@@ -166,6 +175,8 @@ struct InsightTests {
             try await post(app, "/api/v1/tiers/review", world.admin, ["as_of": "2025-02-01"])
             try await post(app, "/api/v1/tiers/review", world.admin, ["as_of": "2026-02-01"])
             try await post(app, "/api/v1/tiers/review", world.admin, ["as_of": "2027-02-01"], expect: .unprocessableEntity)
+            try await post(app, "/api/v1/tiers/review", world.admin, ["as_of": "2026-03-15"], expect: .unprocessableEntity)
+            try await post(app, "/api/v1/tiers/review", world.admin, ["as_of": "last February"], expect: .badRequest)
             var recs: [InsightAPI.RecommendationOut] = []
             try await app.testing().test(.GET, "/api/v1/tiers", headers: world.cam) { res in
                 recs = try res.content.decode(InsightAPI.TiersOut.self).recommendations.filter { $0.partnerId == world.partnerID }
@@ -222,6 +233,7 @@ struct InsightTests {
             let response = try await world.propose(app, target: "132000")
             #expect(response.status == .created, "\(response.body.string)")
             let goal = try response.content.decode(DTO.Goal.self)
+            #expect(goal.topDownEcho?.contains("132608.70") == true, "the proposer hears it in the API too")
             var cam = try await signedIn(app, "casey", name: "Casey CAM", role: .channelManager)
             let camPage = try await cam.get("/goals/\(goal.id)")
             #expect(camPage.body.string.contains("Looks top-down"))
@@ -231,7 +243,7 @@ struct InsightTests {
             #expect(partnerPage.status == .ok)
             #expect(!partnerPage.body.string.contains("top-down") && !partnerPage.body.string.contains("planning expectation"))
             try await app.testing().test(.GET, "/api/v1/goals/\(goal.id)", headers: world.partnerAdmin) { res in
-                #expect(!res.body.string.contains("expectation"))
+                #expect(!res.body.string.contains("expectation") && !res.body.string.contains("top_down"))
             }
             try await app.testing().test(.GET, "/api/v1/planning/coverage?period=FY2027%20Q4", headers: world.cam) { res in
                 let coverage = try res.content.decode(InsightAPI.CoverageOut.self)

@@ -50,6 +50,29 @@ public struct SegmentInputs: Sendable {
         self.revenueGrowth = revenueGrowth
     }
 
+    /// Measures one partner for one period (DOMAIN §8). `goals` are the partner's goals of the period; `reviews` those
+    /// due in the year up to it; `lines` the progress of its committed goals; revenue in the period and the same days a
+    /// year earlier. A refused goal is a declined one or a proposal left to lapse; withdrawn goals count for nothing.
+    public static func measure(
+        goals: [Goal], now: Date, responseWindowDays: Int, hasCurrentPlan: Bool, reviews: [Review], lines: [GoalProgress],
+        revenue: Int64, revenueYearEarlier: Int64
+    ) -> SegmentInputs {
+        let committed = goals.filter { $0.status.isCommitted }.count
+        let refused = goals.filter { $0.status == .declined || $0.isLapsed(now: now, responseWindowDays: responseWindowDays) }.count
+        let activity = lines.filter { $0.metric.category == .activity || $0.metric.category == .capability }
+        func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
+        return SegmentInputs(
+            agreedShare: committed + refused > 0 ? Double(committed) / Double(committed + refused) : 0,
+            hasCurrentPlan: hasCurrentPlan,
+            // No review due yet: an agreed plan stands for the reviews it schedules.
+            reviewsHeldShare: reviews.isEmpty
+                ? (hasCurrentPlan ? 1 : 0) : Double(reviews.filter { $0.heldOn != nil }.count) / Double(reviews.count),
+            activityProgress: activity.isEmpty ? nil : mean(activity.map { $0.goal.status == .achieved ? 1 : clamp($0.progressOnPace) }),
+            attainment: mean(lines.map { min($0.attainmentOnPace ?? 0, 1.5) }),
+            revenueGrowth: revenueYearEarlier > 0
+                ? Double(revenue - revenueYearEarlier) / Double(revenueYearEarlier) : (revenue > 0 ? 1 : 0))
+    }
+
     public static func clamp(_ value: Double, _ range: ClosedRange<Double> = 0...1) -> Double {
         min(max(value.isFinite ? value : 0, range.lowerBound), range.upperBound)
     }

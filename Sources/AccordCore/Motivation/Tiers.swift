@@ -137,6 +137,19 @@ public enum TierReview {
             reason: why + "; in grace until the next year end")
     }
 
+    /// How much of the grace period a partner has used: the consecutive earlier year ends, newest first, at which it
+    /// was below its level and was not moved down. `reviewDays` are the program's earlier review days.
+    public static func yearEndsBelow(_ history: [TierRecommendation], reviewDays: [Day]) -> Int {
+        var count = 0
+        for day in reviewDays.sorted(by: >) {
+            guard let rec = history.first(where: { $0.asOf == day }),
+                rec.kind == .grace || (rec.kind == .demote && rec.status != .applied)
+            else { break }
+            count += 1
+        }
+        return count
+    }
+
     /// "trailing 12-month revenue 812,000.00 USD of 1,000,000.00 USD needed; 2 of 3 certified engineers".
     static func describe(_ standing: TierStanding, against tier: Tier, currency: Currency) -> String {
         let revenue = Money(minorUnits: standing.trailingRevenue, currency: currency).formatted

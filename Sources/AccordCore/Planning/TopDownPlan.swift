@@ -93,6 +93,16 @@ public enum TopDownSpread {
 public enum EchoCheck {
     public static let tolerance = 0.02
 
+    /// The check is for revenue goals of the partner's side whose current target the vendor wrote and the partner
+    /// has not agreed yet, plus every agreed revenue goal (counted in the coverage report).
+    public static func applies(to goal: Goal) -> Bool {
+        guard goal.metricKey == MetricCatalog.revenue.key, goal.ownerSide == .partner else { return false }
+        return goal.status.isCommitted || ((goal.status == .draft || goal.status == .proposed) && goal.current.author.role.side == .vendor)
+    }
+
+    /// Whether the check speaks to the proposer now: before the partner has agreed.
+    public static func warnsBeforeSending(_ goal: Goal) -> Bool { applies(to: goal) && !goal.status.isCommitted }
+
     public static func looksTopDown(target: Int64, expectation: Int64) -> Bool {
         expectation > 0 && abs(Double(target - expectation)) <= Double(expectation) * tolerance
     }

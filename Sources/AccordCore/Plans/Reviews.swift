@@ -90,6 +90,11 @@ public struct Review: Hashable, Codable, Sendable, Identifiable {
         heldOn == nil && due.advanced(by: graceDays) < today
     }
 
+    /// Held by the due day or within the same grace: what a channel manager's scorecard counts (DOMAIN §13).
+    public func wasHeldOnTime(graceDays: Int = 14) -> Bool {
+        heldOn.map { $0 <= due.advanced(by: graceDays) } ?? false
+    }
+
     public struct Attendee: Hashable, Codable, Sendable {
         public let name: String
         public let side: Side

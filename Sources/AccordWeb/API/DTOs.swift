@@ -187,6 +187,8 @@ enum DTO {
         let acceptances: [AcceptanceDTO]
         let lowered: Bool
         let objectiveId: UUID?
+        /// Vendor staff only, before the partner agrees: the top-down echo check (DOMAIN §9).
+        var topDownEcho: String?
 
         init(_ g: AccordCore.Goal, metric: AccordCore.Metric, currency: Currency) {
             let value = { (v: Int64) in metric.plainText(v, currency: currency) }

@@ -73,8 +73,18 @@ enum GoalsAPI {
 
     static func workflow(_ req: Request) -> GoalWorkflow { GoalWorkflow(store: req.store, clock: req.clock) }
 
+    /// One goal as the viewer may see it; vendor staff also get the echo check while the goal awaits agreement.
     static func dto(_ goal: Goal, req: Request) async throws -> DTO.Goal {
-        try await dtos([goal], req: req)[0]
+        var out = try await dtos([goal], req: req)[0]
+        if AccessRule.maySeeInternalPlanning(try req.viewer()),
+            let expected = try await CoveragePlanning(store: req.store, clock: req.clock).echoWarning(for: goal)
+        {
+            let program = try await req.store.program(try await req.store.programID(ofGoal: goal.id))
+            out.topDownEcho =
+                EchoCheck.message + " Planning expectation (internal): "
+                + FixedPoint.format(expected, decimals: program.currency.decimals, grouping: false)
+        }
+        return out
     }
 
     static func dtos(_ goals: [Goal], req: Request) async throws -> [DTO.Goal] {

@@ -5,6 +5,11 @@ import Vapor
 
 /// Motivation and insight over the API (DOMAIN §7, §8, §9, §12, §13). Amounts are strings plus minor units.
 enum InsightAPI {
+    /// An amount as the API writes money: plain decimal text in the program's currency ("1200.50").
+    static func plain(_ minorUnits: Int64, _ program: Program) -> String {
+        FixedPoint.format(minorUnits, decimals: program.currency.decimals, grouping: false)
+    }
+
     // MARK: recognition (§7) — every signed-in user; partners that opted out are not shown
 
     struct RecognitionOut: Content {
@@ -33,8 +38,8 @@ enum InsightAPI {
                 .init(
                     rank: i + 1, partnerId: line.partner.id, partner: line.partner.name, period: line.period.label,
                     improvement: (line.improvement * 10_000).rounded() / 10_000,
-                    baseline: vendor ? FixedPoint.format(line.baseline, decimals: program.currency.decimals, grouping: false) : nil,
-                    actual: vendor ? FixedPoint.format(line.actual, decimals: program.currency.decimals, grouping: false) : nil)
+                    baseline: vendor ? plain(line.baseline, program) : nil,
+                    actual: vendor ? plain(line.actual, program) : nil)
             })
     }
 
@@ -77,7 +82,7 @@ enum InsightAPI {
             },
             current: .init(
                 marginUplift: FixedPoint.format(current.marginUplift, decimals: 2),
-                mdfBalance: FixedPoint.format(current.mdfBalance, decimals: program.currency.decimals, grouping: false),
+                mdfBalance: plain(current.mdfBalance, program),
                 mdfBalanceMinor: current.mdfBalance, accesses: current.accesses.sorted { $0.rawValue < $1.rawValue }),
             ledger: ledger.map {
                 .init(goalId: $0.goalID, kind: $0.kind, amount: $0.amount, on: $0.on, detail: $0.detail, grant: $0.isGrant)
@@ -174,8 +179,7 @@ enum InsightAPI {
             tiers: program.settings.tiers.map {
                 .init(
                     name: $0.name,
-                    minimumTrailingRevenue: FixedPoint.format(
-                        $0.minimumTrailingRevenue, decimals: program.currency.decimals, grouping: false),
+                    minimumTrailingRevenue: plain($0.minimumTrailingRevenue, program),
                     minimumCertifiedEngineers: $0.minimumCertifiedEngineers, baseMargin: FixedPoint.format($0.baseMargin, decimals: 2),
                     mdfShare: FixedPoint.format($0.mdfShare, decimals: 2))
             }, graceYears: program.settings.tierGraceYears,
@@ -188,9 +192,16 @@ enum InsightAPI {
     @Sendable static func runTierReview(req: Request) async throws -> DTO.Page<RecommendationOut> {
         let program = try await req.program(nil)
         let job = TierReviewJob(store: req.store, clock: req.clock)
-        let asOf = (try? req.content.decode(ReviewIn.self))?.asOf ?? job.latestYearEnd(of: program)
-        guard asOf <= req.clock.today else { throw InputError("a year end in the future cannot be reviewed", field: "as_of") }
-        let made = try await job.review(programID: program.id, asOf: asOf)
+        // An empty body reviews the last year end; a body that does not decode is refused, not ignored.
+        let asOf = (req.body.data?.readableBytes ?? 0) > 0 ? try req.content.decode(ReviewIn.self).asOf : nil
+        let yearEnd = asOf ?? job.latestYearEnd(of: program)
+        guard yearEnd <= req.clock.today else { throw InputError("a year end in the future cannot be reviewed", field: "as_of") }
+        guard program.calendar.firstDay(ofFiscalYear: program.calendar.fiscalYear(containing: yearEnd)) == yearEnd else {
+            throw InputError(
+                "as_of must be the day after a fiscal year end (the first day of a fiscal year, e.g. "
+                    + "\(job.latestYearEnd(of: program).iso))", field: "as_of")
+        }
+        let made = try await job.review(programID: program.id, asOf: yearEnd)
         return .init(items: made.map(RecommendationOut.init), total: made.count)
     }
 
@@ -216,7 +227,7 @@ enum InsightAPI {
     @Sendable static func channelManagers(req: Request) async throws -> DTO.Page<ChannelManagerOut> {
         let program = try await req.program(nil)
         let cards = try await ChannelManagerScorecards(store: req.store, clock: req.clock).load(program: program)
-        let money = { (v: Int64) in FixedPoint.format(v, decimals: program.currency.decimals, grouping: false) }
+        let money = { (v: Int64) in plain(v, program) }
         let items = cards.map {
             ChannelManagerOut(
                 channelManager: $0.channelManager, partners: $0.partners, revenueActual: money($0.revenueActual),
@@ -245,7 +256,7 @@ enum InsightAPI {
         let program = try await req.program(nil)
         let result = try await CoveragePlanning(store: req.store, clock: req.clock).report(
             programID: program.id, periodLabel: try? req.query.get(String.self, at: "period"))
-        let money = { (v: Int64) in FixedPoint.format(v, decimals: program.currency.decimals, grouping: false) }
+        let money = { (v: Int64) in plain(v, program) }
         let group = { (g: CoverageReport.Group) in
             GroupOut(
                 name: g.name, planningExpectationInternal: money(g.expectation), agreedGoals: money(g.agreed),
@@ -279,7 +290,7 @@ enum InsightAPI {
         guard amount > 0 else { throw InputError("the plan must be a positive amount", field: "amount") }
         try await req.store.setTopDownPlan(
             .init(period: period, amount: amount), programID: program.id, by: try req.actor(), at: req.clock.now())
-        return PlanOut(period: period.label, amount: FixedPoint.format(amount, decimals: program.currency.decimals, grouping: false))
+        return PlanOut(period: period.label, amount: plain(amount, program))
     }
 
     struct ExpectationOut: Content {
@@ -296,7 +307,7 @@ enum InsightAPI {
             program: program, period: period, entries: try await req.store.topDownPlans(programID: program.id, calendar: program.calendar),
             partners: try await req.store.partners(of: program.id))
         let mine = spread[partner.id] ?? [:]
-        let money = { (v: Int64) in FixedPoint.format(v, decimals: program.currency.decimals, grouping: false) }
+        let money = { (v: Int64) in plain(v, program) }
         return ExpectationOut(
             partnerId: partner.id, period: period.label, planningExpectationInternal: money(mine.values.reduce(0, +)),
             bySolution: mine.mapValues(money))

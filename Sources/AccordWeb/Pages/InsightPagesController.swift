@@ -167,8 +167,8 @@ enum InsightPagesController {
 
     @Sendable static func setRecognition(req: Request) async throws -> Response {
         let form = try req.content.decode(RecognitionForm.self)
-        try await req.store.setRecognition(
-            partnerID: try req.id("partnerID"), shown: form.shown == "true", by: try req.actor(), at: req.clock.now())
+        guard let shown = form.shown.flatMap(Bool.init) else { throw Abort(.badRequest, reason: "shown must be true or false") }
+        try await req.store.setRecognition(partnerID: try req.id("partnerID"), shown: shown, by: try req.actor(), at: req.clock.now())
         return req.redirect(to: SiteURL.recognition.path)
     }
 }

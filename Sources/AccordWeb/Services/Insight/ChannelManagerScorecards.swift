@@ -34,7 +34,7 @@ struct ChannelManagerScorecards {
                     hasAgreedGoals: !lines.isEmpty, checklistComplete: checklist.map { ($0.actual ?? 0) >= $0.goal.target },
                     becameAchiever: believers.contains(row.partner.id) && currentByPartner[row.partner.id]?.segment == .achiever,
                     reviewsDue: due.count,
-                    reviewsOnTime: due.filter { review in review.heldOn.map { $0 <= review.due.advanced(by: 14) } ?? false }.count,
+                    reviewsOnTime: due.filter { $0.wasHeldOnTime() }.count,
                     revenueShrinking: (currentByPartner[row.partner.id]?.inputs.revenueGrowth ?? 0) < 0))
         }
         return ChannelManagerScorecard.make(inputs)

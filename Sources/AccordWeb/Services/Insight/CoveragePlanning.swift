@@ -69,10 +69,8 @@ struct CoveragePlanning {
         var cache: [Period: [UUID: [String: Int64]]] = [:]
         let spread = try await expectations(program: program, period: period, entries: entries, partners: partners)
         cache[period] = spread
-        // Agreed goals cover the plan; drafts and proposals are checked for echoes too, since they are flagged before sending.
-        let goals = try await store.goals(GoalQuery(programID: programID, metricKey: "revenue")).filter {
-            ($0.status.isCommitted || $0.status == .draft || $0.status == .proposed) && $0.ownerSide == .partner
-                && $0.period.start < period.end && $0.period.end > period.start
+        let goals = try await store.goals(GoalQuery(programID: programID, metricKey: MetricCatalog.revenue.key)).filter {
+            EchoCheck.applies(to: $0) && $0.period.start < period.end && $0.period.end > period.start
         }
         let goalsByPartner = Dictionary(grouping: goals, by: \.partnerID)
         var lines: [CoverageReport.PartnerLine] = []
@@ -85,7 +83,6 @@ struct CoveragePlanning {
                     agreed += TopDownSpread.portion(
                         of: goal.target, in: goal.period, from: period.start, to: period.end, seasonality: program.settings.seasonality)
                 }
-                guard goal.status.isCommitted || goal.current.author.role.side == .vendor else { continue }
                 let expected = try await expectation(
                     partnerID: partner.id, from: goal.period.start, to: goal.period.end, program: program, entries: entries,
                     partners: partners, cache: &cache)
@@ -104,9 +101,7 @@ struct CoveragePlanning {
 
     /// The echo check for one goal (DOMAIN §9): shown to vendor staff before a revenue goal is sent.
     func echoWarning(for goal: Goal) async throws -> Int64? {
-        guard goal.metricKey == "revenue", goal.ownerSide == .partner, goal.status == .draft || goal.status == .proposed,
-            goal.current.author.role.side == .vendor
-        else { return nil }
+        guard EchoCheck.warnsBeforeSending(goal) else { return nil }
         let partner = try await store.partner(goal.partnerID)
         let program = try await store.program(partner.programID)
         let entries = try await store.topDownPlans(programID: program.id, calendar: program.calendar)

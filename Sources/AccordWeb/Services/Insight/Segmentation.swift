@@ -33,7 +33,7 @@ struct Segmentation {
         let metrics = try await store.metrics(of: program.id)
         let byKey = Dictionary(uniqueKeysWithValues: metrics.map { ($0.key, $0) })
         let asOf = min(clock.today, period.end.advanced(by: -1))
-        let now = clock.now()
+        let clockNow = clock.now()
         let goals = try await store.goals(GoalQuery(programID: program.id)).filter { period.holdsMiddle(of: $0.period) }
         let progress = try await Scorecards(store: store, clock: clock).progress(
             goals.filter { $0.status.isCommitted }, metrics: byKey, program: program)
@@ -54,30 +54,17 @@ struct Segmentation {
 
         var rows: [SegmentRow] = []
         for partner in partners {
-            let mine = goalsByPartner[partner.id] ?? []
-            let committed = mine.filter { $0.status.isCommitted }.count
-            let refused =
-                mine.filter { $0.status == .declined || $0.isLapsed(now: now, responseWindowDays: program.settings.responseWindowDays) }
-                .count
-            let lines = progressByPartner[partner.id] ?? []
-            let activity = lines.filter { $0.metric.category == .activity || $0.metric.category == .capability }
             let reviews = (reviewsByPartner[partner.id] ?? []).filter { $0.due >= period.start.advanced(by: -365) && $0.due <= asOf }
-            let hasPlan = try await store.plans(partnerID: partner.id).contains { $0.agreedRevision != nil }
-            let now = revenue[nowRequest(partner.id)] ?? 0
-            let before = revenue[beforeRequest(partner.id)] ?? 0
-            let inputs = SegmentInputs(
-                agreedShare: committed + refused > 0 ? Double(committed) / Double(committed + refused) : 0, hasCurrentPlan: hasPlan,
-                reviewsHeldShare: reviews.isEmpty
-                    ? (hasPlan ? 1 : 0) : Double(reviews.filter { $0.heldOn != nil }.count) / Double(reviews.count),
-                activityProgress: activity.isEmpty
-                    ? nil : Self.mean(activity.map { $0.goal.status == .achieved ? 1 : SegmentInputs.clamp($0.progressOnPace) }),
-                attainment: Self.mean(lines.map { min($0.attainmentOnPace ?? 0, 1.5) }),
-                revenueGrowth: before > 0 ? Double(now - before) / Double(before) : (now > 0 ? 1 : 0))
+            let sold = revenue[nowRequest(partner.id)] ?? 0
+            let inputs = SegmentInputs.measure(
+                goals: goalsByPartner[partner.id] ?? [], now: clockNow, responseWindowDays: program.settings.responseWindowDays,
+                hasCurrentPlan: try await store.plans(partnerID: partner.id).contains { $0.agreedRevision != nil }, reviews: reviews,
+                lines: progressByPartner[partner.id] ?? [], revenue: sold, revenueYearEarlier: revenue[beforeRequest(partner.id)] ?? 0)
             rows.append(
                 SegmentRow(
                     partner: partner, inputs: inputs,
                     segment: program.settings.segmentThresholds.classify(commitment: inputs.commitment, performance: inputs.performance),
-                    revenue: now))
+                    revenue: sold))
         }
         return try await withMissingIngredients(rows, program: program, metrics: metrics, period: period)
     }
@@ -109,8 +96,6 @@ struct Segmentation {
             return row
         }
     }
-
-    static func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
 
     /// Saves the segments of every ended vendor quarter of the last two years that has none yet: the history (§8).
     func snapshotEndedPeriods(program: Program) async throws -> Int {

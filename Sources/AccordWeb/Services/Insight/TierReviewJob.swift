@@ -45,7 +45,7 @@ struct TierReviewJob {
                     } ?? capacity[partner.id]?.certifiedEngineers ?? 0
                 let standing = TierStanding(
                     partnerID: partner.id, currentTier: partner.tier, trailingRevenue: trailing, certifiedEngineers: engineers,
-                    yearEndsAlreadyBelow: Self.yearEndsBelow(byPartner[partner.id] ?? [], reviewDays: reviewDays))
+                    yearEndsAlreadyBelow: TierReview.yearEndsBelow(byPartner[partner.id] ?? [], reviewDays: reviewDays))
                 if let rec = TierReview.recommend(
                     standing, tiers: program.settings.tiers, graceYears: program.settings.tierGraceYears, asOf: asOf,
                     currency: program.currency)
@@ -60,17 +60,6 @@ struct TierReviewJob {
                     after: "\(asOf.iso): \(made.count) recommendations", by: .accord, at: clock.now()))
             return made
         }
-    }
-
-    /// Consecutive earlier year ends, newest first, at which the partner was below its level and stayed there.
-    static func yearEndsBelow(_ recs: [TierRecommendation], reviewDays: [Day]) -> Int {
-        var count = 0
-        for day in reviewDays {
-            guard let rec = recs.first(where: { $0.asOf == day }), rec.kind == .grace || (rec.kind == .demote && rec.status != .applied)
-            else { break }
-            count += 1
-        }
-        return count
     }
 
     /// An admin's decision on one open recommendation.
