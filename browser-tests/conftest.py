@@ -13,9 +13,8 @@ import urllib.request
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -98,26 +97,43 @@ def screenshot(driver, name):
     time.sleep(0.2)
 
 
-def click(driver, element):
-    """Clicks something that loads a new page, and waits until the new page has replaced the old one."""
-    old = driver.find_element("tag name", "html")
+def click(driver, target):
+    """Clicks something that loads a new page, and waits until the new page has replaced the old one.
+
+    `target` is a locator such as ("link text", "Levels") or an element. Chromium's inspector now and then loses a
+    node's id ("Node with given id does not belong to the document"); a locator is then found afresh and clicked again."""
+    for attempt in range(3):
+        try:
+            old = driver.find_element("tag name", "html")
+            element = driver.find_element(*target) if isinstance(target, tuple) else target
+            element.click()
+            break
+        except WebDriverException as error:
+            if "does not belong to the document" not in str(error) or attempt == 2:
+                raise
+            time.sleep(0.5)
+    WebDriverWait(driver, 15).until(lambda _: replaced(old))
+
+
+def replaced(old):
+    """Whether the page an element belonged to has gone. Chromium reports a node of a replaced document either as
+    stale or, now and then, as "Node with given id does not belong to the document": both mean the same."""
     try:
-        element.click()
+        old.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
     except WebDriverException as error:
-        # Chromium's inspector sometimes loses the node's id after a window resize while the element itself is
-        # still there; a click through the page's own script still reaches it.
-        if "does not belong to the document" not in str(error):
-            raise
-        time.sleep(0.3)
-        driver.execute_script("arguments[0].click();", element)
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+        if "does not belong to the document" in str(error):
+            return True
+        raise
 
 
 def sign_in(driver, base, login, password):
     driver.get(base + "/login")
     driver.find_element("name", "login").send_keys(login)
     driver.find_element("name", "password").send_keys(password)
-    click(driver, driver.find_element("css selector", "form button[type=submit]"))
+    click(driver, ("css selector", "form button[type=submit]"))
 
 
 def sign_out(driver):
@@ -125,7 +141,7 @@ def sign_out(driver):
     ("Node with given id does not belong to the document"): the button is then found afresh and clicked again."""
     for attempt in range(3):
         try:
-            click(driver, driver.find_element("css selector", "form[action='/logout'] button"))
+            click(driver, ("css selector", "form[action='/logout'] button"))
             return
         except WebDriverException:
             if "/login" in driver.current_url:

@@ -12,7 +12,7 @@ def text(browser):
 def test_vendor_insight_pages(server, browser):
     login, password, _ = ACCOUNTS["program_admin"]
     sign_in(browser, server, login, password)
-    click(browser, browser.find_element("link text", "Insight"))
+    click(browser, ("link text", "Insight"))
     body = text(browser)
     for segment in ("achiever", "believer", "deceiver", "exit candidate"):
         assert segment in body
@@ -20,26 +20,26 @@ def test_vendor_insight_pages(server, browser):
     assert browser.find_elements("css selector", "svg.scatter circle.dot"), "the 2×2 chart plots the partners"
     screenshot(browser, "insight-segments")
 
-    click(browser, browser.find_element("link text", "Coverage (internal)"))
+    click(browser, ("link text", "Coverage (internal)"))
     body = text(browser)
     assert "planning expectation (internal)" in body and "conversation topics" in body
     assert "quota" not in body
     screenshot(browser, "insight-coverage")
 
-    click(browser, browser.find_element("link text", "Channel managers"))
+    click(browser, ("link text", "Channel managers"))
     assert "bench strength" in text(browser)
     screenshot(browser, "insight-channel-managers")
 
-    click(browser, browser.find_element("link text", "Levels"))
+    click(browser, ("link text", "Levels"))
     body = text(browser)
     assert "recommendations to decide" in body and "demote" in body
     screenshot(browser, "insight-levels")
     before = len(browser.find_elements("xpath", "//button[normalize-space()='Apply']"))
-    click(browser, browser.find_element("xpath", "//button[normalize-space()='Apply']"))
+    click(browser, ("xpath", "//button[normalize-space()='Apply']"))
     assert len(browser.find_elements("xpath", "//button[normalize-space()='Apply']")) == before - 1
     assert "applied by" in text(browser)
 
-    click(browser, browser.find_element("link text", "Recognition"))
+    click(browser, ("link text", "Recognition"))
     body = text(browser)
     assert "improvement leaderboard" in body and "recent achievements" in body
     screenshot(browser, "recognition-vendor")
@@ -52,7 +52,7 @@ def test_partner_sees_recognition_and_benefits_but_no_planning_figures(server, b
     body = text(browser)
     assert "benefits and recognition" in body and "planning expectation" not in body.lower()
     screenshot(browser, "portal-benefits")
-    click(browser, browser.find_element("link text", "Recognition"))
+    click(browser, ("link text", "Recognition"))
     body = text(browser)
     assert "improvement leaderboard" in body and "opt out" in body
     screenshot(browser, "recognition-partner")

@@ -10,7 +10,7 @@ def text(browser):
 def test_partner_reads_the_plan_and_a_held_review(server, browser):
     login, password, _ = ACCOUNTS["partner_admin"]
     sign_in(browser, server, login, password)
-    click(browser, browser.find_element("partial link text", "Joint business plan"))
+    click(browser, ("partial link text", "Joint business plan"))
     body = text(browser)
     assert "Agreed" in body and "Why we are in business together" in body
     assert "value to capture per year" in body and "Suggested interim targets" in body
@@ -28,14 +28,14 @@ def test_partner_reads_the_plan_and_a_held_review(server, browser):
 def test_channel_manager_records_an_open_review(server, browser):
     sign_in(browser, server, "dev.patel", "accord-demo-cam")
     browser.get(server + "/partners?q=Delta")
-    click(browser, browser.find_element("link text", "Delta Managed Services"))
+    click(browser, ("link text", "Delta Managed Services"))
     upcoming = browser.find_elements("xpath", "//p[starts-with(normalize-space(), 'Next reviews:')]/a")
     assert upcoming
     click(browser, upcoming[0])
     screenshot(browser, "review-open")
     browser.find_element("name", "vendor_attendees").send_keys("Dev Patel")
     browser.find_element("name", "actions").send_keys("partner; Dana Reyes; certify two engineers; not a date")
-    click(browser, browser.find_element("xpath", "//button[normalize-space()='Record the review']"))
+    click(browser, ("xpath", "//button[normalize-space()='Record the review']"))
     error = browser.find_element("css selector", "#actions-error").text
     assert "Line 1" in error
     assert browser.find_element("name", "vendor_attendees").get_attribute("value") == "Dev Patel"
