@@ -23,6 +23,8 @@ public enum AccordMigrations {
         CreateReviews(),
         UpdateGoalsAddObjectiveID(),
         CreateMotivation(),
+        UpdateFactsAddImportRun(),
+        CreateFactRollups(),
     ]
 }
 

@@ -59,32 +59,27 @@ extension AccordStore {
             ? " AND partner_id IN (\(binds: partners))" : ""
         let metric = key.metric
         let query: SQLQueryString
+        let source = Self.rollupSource(metric)
         switch (metric.source, metric.aggregation) {
-        case (.salesAmount, _):
+        case (.salesAmount, _), (.activity, .sum):
             query = """
-                SELECT partner_id, CAST(SUM(amount) AS BIGINT) AS value FROM sales_lines
-                WHERE program_id = \(bind: programID) AND day >= \(bind: start) AND day < \(bind: end)\(partnerFilter)
+                SELECT partner_id, CAST(SUM(total) AS BIGINT) AS value FROM fact_day_rollups
+                WHERE program_id = \(bind: programID) AND source = \(bind: source)
+                AND day >= \(bind: start) AND day < \(bind: end)\(partnerFilter)
                 GROUP BY partner_id
                 """
         case (.salesNewCustomers, _):
+            // A new customer's first purchase with the partner falls in the range.
             query = """
-                SELECT s.partner_id AS partner_id, COUNT(DISTINCT s.customer) * 100 AS value FROM sales_lines s
-                WHERE s.program_id = \(bind: programID) AND s.day >= \(bind: start) AND s.day < \(bind: end)\(Self.prefixed(partnerFilter, partners))
-                AND NOT EXISTS (SELECT 1 FROM sales_lines p WHERE p.program_id = s.program_id
-                    AND p.partner_id = s.partner_id AND p.customer = s.customer AND p.day < \(bind: start))
-                GROUP BY s.partner_id
-                """
-        case (.activity, .sum):
-            query = """
-                SELECT partner_id, CAST(SUM(value) AS BIGINT) AS value FROM activity_records
-                WHERE program_id = \(bind: programID) AND metric_key = \(bind: metric.key)
-                AND day >= \(bind: start) AND day < \(bind: end)\(partnerFilter)
+                SELECT partner_id, COUNT(*) * 100 AS value FROM fact_first_seen
+                WHERE program_id = \(bind: programID) AND source = \(bind: source)
+                AND first_day >= \(bind: start) AND first_day < \(bind: end)\(partnerFilter)
                 GROUP BY partner_id
                 """
         case (.activity, .distinctCount):
             query = """
-                SELECT partner_id, COUNT(DISTINCT subject) * 100 AS value FROM activity_records
-                WHERE program_id = \(bind: programID) AND metric_key = \(bind: metric.key)
+                SELECT partner_id, COUNT(DISTINCT subject) * 100 AS value FROM fact_subject_days
+                WHERE program_id = \(bind: programID) AND source = \(bind: source)
                 AND day >= \(bind: start) AND day < \(bind: end)\(partnerFilter)
                 GROUP BY partner_id
                 """
@@ -92,8 +87,8 @@ extension AccordStore {
             // Sum and count, divided in Swift: exact, and the same on both databases.
             let rows = try await sql.raw(
                 """
-                SELECT partner_id, CAST(SUM(value) AS BIGINT) AS total, COUNT(*) AS n FROM activity_records
-                WHERE program_id = \(bind: programID) AND metric_key = \(bind: metric.key)
+                SELECT partner_id, CAST(SUM(total) AS BIGINT) AS total, CAST(SUM(records) AS BIGINT) AS n FROM fact_day_rollups
+                WHERE program_id = \(bind: programID) AND source = \(bind: source)
                 AND day >= \(bind: start) AND day < \(bind: end)\(partnerFilter)
                 GROUP BY partner_id
                 """
@@ -107,18 +102,18 @@ extension AccordStore {
             return values
         case (.activity, .latest):
             query = """
-                SELECT partner_id, value FROM (
-                    SELECT partner_id, value, ROW_NUMBER() OVER (PARTITION BY partner_id ORDER BY day DESC, fact_id DESC) AS rn
-                    FROM activity_records
-                    WHERE program_id = \(bind: programID) AND metric_key = \(bind: metric.key) AND day < \(bind: end)\(partnerFilter)
+                SELECT partner_id, latest_value AS value FROM (
+                    SELECT partner_id, latest_value, ROW_NUMBER() OVER (PARTITION BY partner_id ORDER BY day DESC) AS rn
+                    FROM fact_day_rollups
+                    WHERE program_id = \(bind: programID) AND source = \(bind: source) AND day < \(bind: end)\(partnerFilter)
                 ) latest WHERE rn = 1
                 """
         case (.activity, .checklist):
             guard !checklistItems.isEmpty else { return [:] }
             let rows = try await sql.raw(
                 """
-                SELECT partner_id, COUNT(DISTINCT subject) AS done FROM activity_records
-                WHERE program_id = \(bind: programID) AND metric_key = \(bind: metric.key) AND day < \(bind: end)
+                SELECT partner_id, COUNT(*) AS done FROM fact_first_seen
+                WHERE program_id = \(bind: programID) AND source = \(bind: source) AND first_day < \(bind: end)
                 AND subject IN (\(binds: checklistItems))\(partnerFilter)
                 GROUP BY partner_id
                 """
@@ -142,8 +137,13 @@ extension AccordStore {
         return values
     }
 
-    private static func prefixed(_ filter: SQLQueryString, _ partners: [UUID]) -> SQLQueryString {
-        partners.count <= partnerListLimit ? " AND s.partner_id IN (\(binds: partners))" : ""
+    /// The rollup source a metric reads (see FactRollups).
+    static func rollupSource(_ metric: Metric) -> String {
+        switch metric.source {
+        case .salesAmount: FactRollups.salesSource
+        case .salesNewCustomers: FactRollups.customerSource
+        case .activity: metric.key
+        }
     }
 
     /// Integer division rounded half away from zero.
@@ -169,9 +169,9 @@ extension AccordStore {
             let function = metric.direction == .higherIsBetter ? "MAX" : "MIN"
             bestEver = try await sql.raw(
                 """
-                SELECT \(unsafeRaw: function)(value) AS best FROM activity_records
+                SELECT \(unsafeRaw: function)(latest_value) AS best FROM fact_day_rollups
                 WHERE program_id = \(bind: programID) AND partner_id = \(bind: partnerID)
-                AND metric_key = \(bind: metric.key) AND day < \(bind: Int32(period.start.number))
+                AND source = \(bind: metric.key) AND day < \(bind: Int32(period.start.number))
                 """
             ).first()?.decode(column: "best", as: Int64?.self)
         case .checklist:
@@ -187,24 +187,13 @@ extension AccordStore {
     }
 
     private func hasFacts(partnerID: UUID, metric: Metric, before end: Day, programID: UUID) async throws -> Bool {
-        let row: (any SQLRow)?
-        switch metric.source {
-        case .salesAmount, .salesNewCustomers:
-            row = try await sql.raw(
-                """
-                SELECT 1 AS found FROM sales_lines WHERE program_id = \(bind: programID)
-                AND partner_id = \(bind: partnerID) AND day < \(bind: Int32(end.number)) LIMIT 1
-                """
-            ).first()
-        case .activity:
-            row = try await sql.raw(
-                """
-                SELECT 1 AS found FROM activity_records WHERE program_id = \(bind: programID)
-                AND partner_id = \(bind: partnerID) AND metric_key = \(bind: metric.key)
-                AND day < \(bind: Int32(end.number)) LIMIT 1
-                """
-            ).first()
-        }
+        let row = try await sql.raw(
+            """
+            SELECT 1 AS found FROM fact_day_rollups WHERE program_id = \(bind: programID) AND partner_id = \(bind: partnerID)
+            AND source = \(bind: metric.source == .activity ? metric.key : FactRollups.salesSource)
+            AND day < \(bind: Int32(end.number)) LIMIT 1
+            """
+        ).first()
         return row != nil
     }
 
@@ -222,60 +211,37 @@ extension AccordStore {
                 return (Day(number: Int(try row.decode(column: "day", as: Int32.self))), total)
             }
         }
+        let source = Self.rollupSource(metric)
+        let partner: SQLQueryString = "program_id = \(bind: programID) AND partner_id = \(bind: partnerID) AND source = \(bind: source)"
         switch (metric.source, metric.aggregation) {
-        case (.salesAmount, _):
+        case (.salesAmount, _), (.activity, .sum):
             return (
                 0,
                 try await running(
-                    """
-                    SELECT day, CAST(SUM(amount) AS BIGINT) AS value FROM sales_lines WHERE program_id = \(bind: programID)
-                    AND partner_id = \(bind: partnerID) AND day >= \(bind: start) AND day < \(bind: end) GROUP BY day ORDER BY day
-                    """)
+                    "SELECT day, total AS value FROM fact_day_rollups WHERE " + partner
+                        + " AND day >= \(bind: start) AND day < \(bind: end) ORDER BY day")
             )
         case (.salesNewCustomers, _):
             return (
                 0,
                 try await running(
-                    """
-                    SELECT first_day AS day, COUNT(*) * 100 AS value FROM (
-                        SELECT customer, MIN(day) AS first_day FROM sales_lines WHERE program_id = \(bind: programID)
-                        AND partner_id = \(bind: partnerID) AND day < \(bind: end) GROUP BY customer
-                    ) firsts WHERE first_day >= \(bind: start) GROUP BY first_day ORDER BY first_day
-                    """)
-            )
-        case (.activity, .sum):
-            return (
-                0,
-                try await running(
-                    """
-                    SELECT day, CAST(SUM(value) AS BIGINT) AS value FROM activity_records WHERE program_id = \(bind: programID)
-                    AND partner_id = \(bind: partnerID) AND metric_key = \(bind: metric.key)
-                    AND day >= \(bind: start) AND day < \(bind: end) GROUP BY day ORDER BY day
-                    """)
+                    "SELECT first_day AS day, COUNT(*) * 100 AS value FROM fact_first_seen WHERE " + partner
+                        + " AND first_day >= \(bind: start) AND first_day < \(bind: end) GROUP BY first_day ORDER BY first_day")
             )
         case (.activity, .distinctCount):
             return (
                 0,
                 try await running(
-                    """
-                    SELECT first_day AS day, COUNT(*) * 100 AS value FROM (
-                        SELECT subject, MIN(day) AS first_day FROM activity_records WHERE program_id = \(bind: programID)
-                        AND partner_id = \(bind: partnerID) AND metric_key = \(bind: metric.key)
-                        AND day >= \(bind: start) AND day < \(bind: end) GROUP BY subject
-                    ) firsts GROUP BY first_day ORDER BY first_day
-                    """)
+                    "SELECT first_day AS day, COUNT(*) * 100 AS value FROM (SELECT subject, MIN(day) AS first_day FROM fact_subject_days WHERE "
+                        + partner + " AND day >= \(bind: start) AND day < \(bind: end) GROUP BY subject) firsts"
+                        + " GROUP BY first_day ORDER BY first_day")
             )
         case (.activity, .checklist):
             guard !checklistItems.isEmpty else { return (0, []) }
             let items = Int64(checklistItems.count)
             let rows = try await sql.raw(
-                """
-                SELECT first_day AS day, COUNT(*) AS done FROM (
-                    SELECT subject, MIN(day) AS first_day FROM activity_records WHERE program_id = \(bind: programID)
-                    AND partner_id = \(bind: partnerID) AND metric_key = \(bind: metric.key) AND day < \(bind: end)
-                    AND subject IN (\(binds: checklistItems)) GROUP BY subject
-                ) firsts GROUP BY first_day ORDER BY first_day
-                """
+                "SELECT first_day AS day, COUNT(*) AS done FROM fact_first_seen WHERE " + partner
+                    + " AND first_day < \(bind: end) AND subject IN (\(binds: checklistItems)) GROUP BY first_day ORDER BY first_day"
             ).all()
             var done: Int64 = 0
             var initial: Int64 = 0
@@ -291,11 +257,8 @@ extension AccordStore {
             var total: Int64 = 0
             var count: Int64 = 0
             let rows = try await sql.raw(
-                """
-                SELECT day, CAST(SUM(value) AS BIGINT) AS total, COUNT(*) AS n FROM activity_records WHERE program_id = \(bind: programID)
-                AND partner_id = \(bind: partnerID) AND metric_key = \(bind: metric.key)
-                AND day >= \(bind: start) AND day < \(bind: end) GROUP BY day ORDER BY day
-                """
+                "SELECT day, total, records AS n FROM fact_day_rollups WHERE " + partner
+                    + " AND day >= \(bind: start) AND day < \(bind: end) ORDER BY day"
             ).all()
             let points = try rows.map { row -> (Day, Int64) in
                 total += try row.decode(column: "total", as: Int64.self)
@@ -305,23 +268,15 @@ extension AccordStore {
             return (points.first?.1 ?? 0, points)
         case (.activity, .latest):
             let rows = try await sql.raw(
-                """
-                SELECT day, value FROM activity_records WHERE program_id = \(bind: programID) AND partner_id = \(bind: partnerID)
-                AND metric_key = \(bind: metric.key) AND day < \(bind: end) ORDER BY day, fact_id
-                """
+                "SELECT day, latest_value AS value FROM fact_day_rollups WHERE " + partner
+                    + " AND day < \(bind: end) ORDER BY day"
             ).all()
             var initial: Int64 = 0
             var byDay: [(Day, Int64)] = []
             for row in rows {
                 let day = Int32(try row.decode(column: "day", as: Int32.self))
                 let value = try row.decode(column: "value", as: Int64.self)
-                if day < start {
-                    initial = value
-                } else if let last = byDay.last, last.0.number == Int(day) {
-                    byDay[byDay.count - 1] = (last.0, value)
-                } else {
-                    byDay.append((Day(number: Int(day)), value))
-                }
+                if day < start { initial = value } else { byDay.append((Day(number: Int(day)), value)) }
             }
             return (initial, byDay)
         }
