@@ -45,7 +45,38 @@ struct ImportTests {
             }
             let twice = try await totals(app, world)
             #expect(twice == once)
+            let differences = try await AccordStore(database: app.db).rollupDifferences(programID: world.programID)
+            #expect(differences.isEmpty)
         }
+    }
+
+    @Test func skipInvalidWritesTheLeftOutRowsToARejectsFileWithLineAndReason() async throws {
+        try await withAccord { app in
+            let world = try await World.make(app)
+            let before = try await totals(app, world)
+            let csv =
+                "Invoice,partner_key,date,Net,currency,customer\nI1,GX-1,2026-10-01,5.00,USD,A\nI2,GX-1,2026-10-01,x,USD,B\nI1,GX-1,2026-10-02,5.00,USD,C\n"
+            let path = try write(csv)
+            let rejects = path + ".rejects.csv"
+            defer { for file in [path, rejects] { try? FileManager.default.removeItem(atPath: file) } }
+            try await runCommand(
+                ImportCommand(),
+                ["accord import", "sales", path, "--skip-invalid", "--quiet", "--map", "transaction_id=Invoice,amount=Net"],
+                app: app)
+            let written = try String(contentsOfFile: rejects, encoding: .utf8)
+            #expect(
+                written == "line,reason\n3,\"amount 'x' is not a number\"\n4,\"id 'I1' already appears on line 2 of this file\"\n")
+            let after = try await totals(app, world)
+            #expect(after.0 == before.0 + 1 && after.1 == before.1 + 5_00)
+        }
+    }
+
+    @Test func theProgressLineShowsRowsPerSecondAndTheTimeLeft() {
+        let progress = ImportProgress(bytes: 250, rows: 5_000, inserted: 5_000, problems: 2)
+        let bar = ImportProgressBar.line(progress, totalBytes: 1_000, elapsed: 10, bar: true)
+        #expect(bar == "[#######.......................]  25%  ETA 0:30  5,000 rows  500 rows/s  2 bad  0:10 elapsed")
+        let plain = ImportProgressBar.line(progress, totalBytes: nil, elapsed: 10, bar: false)
+        #expect(plain == "5,000 rows  500 rows/s  2 bad  0:10 elapsed")
     }
 
     @Test func aCSVWithOneBadRowImportsNothingAndNamesTheLine() async throws {

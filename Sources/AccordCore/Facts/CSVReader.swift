@@ -37,6 +37,9 @@ public struct CSVReader: Sendable {
         var records: [Record] = []
         for byte in bytes {
             if atStartOfFile {
+                if bomBytesSeen == 0 && (byte == 0xFF || byte == 0xFE) {
+                    throw fail(Failure(line: 1, reason: "the file is encoded as UTF-16; save it as UTF-8 (\"CSV UTF-8\")"))
+                }
                 let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
                 if byte == bom[bomBytesSeen] {
                     bomBytesSeen += 1

@@ -28,13 +28,18 @@ public struct FactRowParser: Sendable {
     /// Largest amount accepted on one line, in whole currency units: larger is a typo, not a sale.
     public let maximumWholeAmount: Int64
 
+    /// The file's own names for our columns (ours → theirs), for exports from other systems.
+    public let columnNames: [String: String]
+
     private var columns: [String: Int] = [:]
-    private var seenIDs: [String: Int] = [:]
 
     public init(
         kind: Kind, currency: Currency, metrics: [Metric], checklistItems: [String],
-        maximumWholeAmount: Int64 = 1_000_000_000
+        maximumWholeAmount: Int64 = 1_000_000_000, columnNames: [String: String] = [:]
     ) {
+        self.columnNames = Dictionary(
+            columnNames.map { ($0.key.lowercased(), $0.value.trimmingCharacters(in: .whitespaces).lowercased()) },
+            uniquingKeysWith: { a, _ in a })
         self.kind = kind
         self.currency = currency
         self.metrics = Dictionary(metrics.filter { $0.source == .activity }.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
@@ -42,12 +47,28 @@ public struct FactRowParser: Sendable {
         self.maximumWholeAmount = maximumWholeAmount
     }
 
+    /// Checks a column mapping before any file is read: only our columns, each named once.
+    public static func validate(columnNames: [String: String], for kind: Kind) throws(RowError) {
+        let known = kind.requiredColumns + kind.optionalColumns
+        for (ours, theirs) in columnNames {
+            guard known.contains(ours.lowercased()) else {
+                throw RowError(
+                    line: 0, reason: "the mapping names '\(ours)', which is not a column; the columns are " + known.joined(separator: ", "))
+            }
+            guard !theirs.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw RowError(line: 0, reason: "the mapping gives no file column for '\(ours)'")
+            }
+        }
+    }
+
     /// Reads the header row: every required column present, none unknown or repeated.
     public mutating func readHeader(_ record: CSVReader.Record) throws(RowError) {
         var columns: [String: Int] = [:]
         let known = Set(kind.requiredColumns + kind.optionalColumns)
+        let ours = Dictionary(columnNames.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
         for (index, raw) in record.fields.enumerated() {
-            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            let given = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            let name = ours[given] ?? given
             guard known.contains(name) else {
                 throw RowError(
                     line: record.line,
@@ -57,7 +78,9 @@ public struct FactRowParser: Sendable {
             guard columns[name] == nil else { throw RowError(line: record.line, reason: "column '\(name)' appears twice") }
             columns[name] = index
         }
-        let missing = kind.requiredColumns.filter { columns[$0] == nil }
+        let missing = kind.requiredColumns.filter { columns[$0] == nil }.map { name in
+            columnNames[name].map { "\(name) (mapped to '\($0)')" } ?? name
+        }
         guard missing.isEmpty else {
             throw RowError(line: record.line, reason: "missing column\(missing.count == 1 ? "" : "s") " + missing.joined(separator: ", "))
         }
@@ -67,10 +90,9 @@ public struct FactRowParser: Sendable {
     public var headerCount: Int { columns.count }
 
     /// Validates one data row of a sales file.
-    public mutating func salesLine(_ record: CSVReader.Record) throws(RowError) -> SalesLine {
+    public func salesLine(_ record: CSVReader.Record) throws(RowError) -> SalesLine {
         let row = try Row(record: record, columns: columns)
         let id = try row.required("transaction_id")
-        try noteID(id, line: record.line)
         let code = try row.required("currency")
         guard let lineCurrency = Currency(code: code) else { throw row.error("'\(code)' is not a currency code") }
         guard lineCurrency == currency else {
@@ -91,10 +113,9 @@ public struct FactRowParser: Sendable {
     }
 
     /// Validates one data row of an activity file.
-    public mutating func activity(_ record: CSVReader.Record) throws(RowError) -> ActivityRecord {
+    public func activity(_ record: CSVReader.Record) throws(RowError) -> ActivityRecord {
         let row = try Row(record: record, columns: columns)
         let id = try row.required("activity_id")
-        try noteID(id, line: record.line)
         let key = try row.required("metric")
         guard let metric = metrics[key] else {
             throw row.error("unknown activity metric '\(key)'")
@@ -120,13 +141,6 @@ public struct FactRowParser: Sendable {
         return ActivityRecord(
             id: id, partnerKey: try row.required("partner_key"), day: try row.day(), metricKey: key, value: value,
             subject: subject)
-    }
-
-    private mutating func noteID(_ id: String, line: Int) throws(RowError) {
-        if let first = seenIDs[id] {
-            throw RowError(line: line, reason: "id '\(id)' already appears on line \(first) of this file")
-        }
-        seenIDs[id] = line
     }
 
     private struct Row {

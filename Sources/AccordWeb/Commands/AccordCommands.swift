@@ -8,6 +8,7 @@ enum AccordCommands {
         }
         app.asyncCommands.use(ImportCommand(), as: "import")
         app.asyncCommands.use(ClosePeriodCommand(), as: "close-period")
+        app.asyncCommands.use(CheckRollupsCommand(), as: "check-rollups")
         app.asyncCommands.use(DemoCommand(), as: "demo")
         app.asyncCommands.use(UserCommands(), as: "user")
         app.asyncCommands.use(TokenCommands(), as: "token")

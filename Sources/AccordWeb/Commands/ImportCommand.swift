@@ -3,13 +3,19 @@ import AccordStore
 import Foundation
 import Vapor
 
-/// `accord import sales|activities FILE.csv [--skip-invalid]`: validated, all-or-nothing, idempotent.
+/// `accord import sales|activities FILE.csv [--skip-invalid] [--map ours=theirs,…]`: streamed, validated,
+/// all-or-nothing, idempotent; a progress bar on a terminal.
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "kind", help: "sales or activities") var kind: String
-        @Argument(name: "file", help: "the CSV file") var file: String
-        @Flag(name: "skip-invalid", help: "Import the valid rows and report the others, instead of importing nothing.")
+        @Argument(name: "file", help: "the CSV file, or - for standard input") var file: String
+        @Flag(name: "skip-invalid", help: "Import the valid rows and write the others to the rejects file, instead of importing nothing.")
         var skipInvalid: Bool
+        @Option(name: "rejects", help: "Where --skip-invalid writes the rows it left out (default: FILE.rejects.csv).")
+        var rejects: String?
+        @Option(name: "map", help: "The file's names for our columns, e.g. amount=net_value,date=invoice_date.")
+        var map: String?
+        @Flag(name: "quiet", help: "No progress output.") var quiet: Bool
         @Option(name: "program", help: "Program id (needed only when there are several programs).") var program: String?
     }
 
@@ -19,28 +25,84 @@ struct ImportCommand: AsyncCommand {
         guard let kind = FactRowParser.Kind(rawValue: signature.kind) else {
             throw InputError("the kind is 'sales' or 'activities', not '\(signature.kind)'")
         }
+        let columnNames = try Self.columnNames(signature.map)
+        do { try FactRowParser.validate(columnNames: columnNames, for: kind) } catch { throw InputError(error.reason) }
         let store = AccordStore(database: context.application.db)
         let programID = try await resolveProgram(signature.program, store: store)
-        guard let handle = FileHandle(forReadingAtPath: signature.file) else { throw InputError("cannot read \(signature.file)") }
-        defer { try? handle.close() }
-        let chunks = AsyncThrowingStream<[UInt8], any Error> { continuation in
-            while let data = try? handle.read(upToCount: 256 * 1024), !data.isEmpty { continuation.yield(Array(data)) }
-            continuation.finish()
-        }
+        let input = try InputFile(path: signature.file)
+        defer { input.close() }
+        let rejects =
+            try signature.skipInvalid
+            ? RejectsFile(path: signature.rejects ?? (signature.file == "-" ? "rejects.csv" : signature.file + ".rejects.csv")) : nil
+        defer { rejects?.close() }
+        let bar =
+            signature.quiet
+            ? nil
+            : ImportProgressBar(totalBytes: input.size, isTerminal: isatty(STDERR_FILENO) == 1) { text in
+                FileHandle.standardError.write(Data(text.utf8))
+            }
+        var importer = FactImporter(store: store, programID: programID, kind: kind, skipInvalid: signature.skipInvalid)
+        importer.columnNames = columnNames
+        if let bar { importer.progress = { @Sendable progress in bar.show(progress) } }
+        if let rejects { importer.rejects = { @Sendable error in rejects.add(error) } }
         do {
-            let report = try await FactImporter(store: store, programID: programID, kind: kind, skipInvalid: signature.skipInvalid)
-                .run(chunks: chunks)
+            let report = try await importer.run(chunks: input.chunks)
+            bar?.finish()
             context.console.info("Imported \(report.inserted) new \(kind.rawValue) row(s); \(report.alreadyPresent) already present.")
-            if report.rejectedCount > 0 {
-                context.console.warning("Skipped \(report.rejectedCount) invalid row(s):")
-                for row in report.rejected { context.console.warning("  \(row)") }
+            if let rejects, report.rejectedCount > 0 {
+                context.console.warning("Skipped \(report.rejectedCount) invalid row(s), listed with their reasons in \(rejects.path):")
+                for row in report.rejected.prefix(20) { context.console.warning("  \(row)") }
             }
         } catch let failure as ImportFailure {
+            bar?.finish()
             context.console.error("Nothing was imported from \(signature.file): \(failure.total) problem(s).")
             for row in failure.rows.prefix(50) { context.console.error("  \(row)") }
             throw failure
         }
     }
+
+    /// `amount=net_value,date=invoice_date` → ["amount": "net_value", "date": "invoice_date"].
+    static func columnNames(_ text: String?) throws -> [String: String] {
+        guard let text, !text.isEmpty else { return [:] }
+        var names: [String: String] = [:]
+        for pair in text.split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw InputError("--map takes ours=theirs pairs separated by commas, not '\(pair)'")
+            }
+            guard names[parts[0]] == nil else { throw InputError("--map names '\(parts[0])' twice") }
+            names[parts[0]] = parts[1]
+        }
+        return names
+    }
+}
+
+/// A file (or standard input) read in 256 KiB chunks: the whole file is never in memory.
+struct InputFile: Sendable {
+    let handle: FileHandle
+    /// Bytes in all, when known (not for a pipe).
+    let size: Int?
+
+    init(path: String) throws {
+        if path == "-" {
+            handle = FileHandle.standardInput
+            size = nil
+        } else {
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError("cannot read \(path)") }
+            self.handle = handle
+            size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        }
+    }
+
+    var chunks: AsyncThrowingStream<[UInt8], any Error> {
+        let handle = handle
+        return AsyncThrowingStream { () async throws -> [UInt8]? in
+            guard let data = try handle.read(upToCount: 256 * 1024), !data.isEmpty else { return nil }
+            return Array(data)
+        }
+    }
+
+    func close() { try? handle.close() }
 }
 
 func resolveProgram(_ text: String?, store: AccordStore) async throws -> UUID {

@@ -24,82 +24,151 @@ struct ImportReport: Codable, Equatable {
     var rejectedCount: Int
 }
 
-/// Reads a CSV of facts in chunks, validates every row, and appends them in one transaction:
-/// either the whole file lands (bad rows skipped only when asked) or nothing does.
-struct FactImporter {
+/// How far an import has come: what a progress bar shows.
+struct ImportProgress: Sendable {
+    var bytes: Int = 0
+    var rows: Int = 0
+    var inserted: Int = 0
+    var problems: Int = 0
+}
+
+/// Streams a CSV of facts through validation into the database in batches, inside one transaction: memory stays
+/// flat whatever the file size, and either the whole file lands (bad rows skipped only when asked) or nothing
+/// does. Ids already stored count once; an id repeated inside the file is a bad row (DOMAIN §4).
+struct FactImporter: Sendable {
     let store: AccordStore
     let programID: UUID
     let kind: FactRowParser.Kind
     var skipInvalid = false
     /// When set, rows may only name this partner (a partner user's import).
     var onlyPartner: UUID? = nil
+    /// The file's own names for our columns (ours → theirs).
+    var columnNames: [String: String] = [:]
     /// Row errors kept for the report; the count goes on.
     var keptErrors = 1_000
+    /// Rows validated before they are written as one batch.
+    var batchRows = 5_000
+    /// Called after each chunk of input.
+    var progress: (@Sendable (ImportProgress) -> Void)? = nil
+    /// Called for every bad row, beyond those kept for the report (the CLI's rejects file).
+    var rejects: (@Sendable (RowError) -> Void)? = nil
 
-    func run(chunks: some AsyncSequence<[UInt8], any Error>) async throws -> ImportReport {
+    func run<Chunks: AsyncSequence & Sendable>(chunks: Chunks) async throws -> ImportReport where Chunks.Element == [UInt8] {
         let program = try await store.program(programID)
         let metrics = try await store.metrics(of: programID)
         let onlyPartner = onlyPartner
         let partnerIDs = try await store.partnerIDsByKey(in: programID).filter { onlyPartner == nil || $0.value == onlyPartner }
-        var parser = FactRowParser(
-            kind: kind, currency: program.currency, metrics: metrics, checklistItems: program.settings.checklistItems)
+        let parser = FactRowParser(
+            kind: kind, currency: program.currency, metrics: metrics, checklistItems: program.settings.checklistItems,
+            columnNames: columnNames)
+        let importer = self
+        return try await store.transaction { tx in
+            var batch = Batch(importer: importer, store: tx, parser: parser, partnerIDs: partnerIDs)
+            do {
+                for try await chunk in chunks {
+                    try await batch.take(try batch.reader.feed(chunk))
+                    batch.progress.bytes += chunk.count
+                    importer.progress?(batch.progress)
+                }
+                try await batch.take(try batch.reader.finish())
+                try await batch.flush()
+                importer.progress?(batch.progress)
+            } catch let failure as CSVReader.Failure {
+                throw ImportFailure(rows: [RowError(line: failure.line, reason: failure.reason)], total: 1)
+            } catch let error as RowError {
+                throw ImportFailure(rows: [error], total: 1)
+            }
+            guard batch.sawHeader else {
+                throw ImportFailure(rows: [RowError(line: 1, reason: "the file is empty; it needs a header row")], total: 1)
+            }
+            // Throwing rolls the transaction back: nothing of the file stays.
+            // Repeated ids are found as batches are written: put every problem in file order.
+            let errors = batch.errors.sorted { $0.line < $1.line }
+            if batch.errorCount > 0 && !importer.skipInvalid { throw ImportFailure(rows: errors, total: batch.errorCount) }
+            return ImportReport(
+                inserted: batch.count.inserted, alreadyPresent: batch.count.alreadyPresent, rejected: errors,
+                rejectedCount: batch.errorCount)
+        }
+    }
+
+    /// The state of one run: the reader, the rows waiting to be written, and what has been found so far.
+    private struct Batch {
+        let importer: FactImporter
+        let store: AccordStore
+        var parser: FactRowParser
+        let partnerIDs: [String: UUID]
+        let run = ImportRun()
         var reader = CSVReader()
         var sawHeader = false
+        var sales: [StagedFact<SalesLine>] = []
+        var activities: [StagedFact<ActivityRecord>] = []
         var errors: [RowError] = []
         var errorCount = 0
-        var sales: [(SalesLine, UUID)] = []
-        var activities: [(ActivityRecord, UUID)] = []
+        var count = FactImportCount()
+        var progress = ImportProgress()
 
-        func note(_ error: RowError) {
-            errorCount += 1
-            if errors.count < keptErrors { errors.append(error) }
+        /// Once a row is bad and bad rows are not skipped, nothing more is written: the file is refused,
+        /// but the rest is still read so the report names every problem.
+        var writing: Bool { errorCount == 0 || importer.skipInvalid }
+
+        init(importer: FactImporter, store: AccordStore, parser: FactRowParser, partnerIDs: [String: UUID]) {
+            self.importer = importer
+            self.store = store
+            self.parser = parser
+            self.partnerIDs = partnerIDs
         }
 
-        func take(_ records: [CSVReader.Record]) throws {
+        mutating func note(_ error: RowError) {
+            errorCount += 1
+            progress.problems = errorCount
+            if errors.count < importer.keptErrors { errors.append(error) }
+            importer.rejects?(error)
+        }
+
+        mutating func take(_ records: [CSVReader.Record]) async throws {
             for record in records {
                 if !sawHeader {
                     try parser.readHeader(record)
                     sawHeader = true
                     continue
                 }
+                progress.rows += 1
                 do {
-                    switch kind {
+                    switch importer.kind {
                     case .sales:
                         let line = try parser.salesLine(record)
-                        guard let id = partnerIDs[line.partnerKey] else {
-                            throw RowError(line: record.line, reason: "unknown partner key '\(line.partnerKey)'")
-                        }
-                        sales.append((line, id))
+                        let partnerID = try partner(line.partnerKey, record)
+                        if writing { sales.append(StagedFact(line, partnerID: partnerID, line: record.line)) }
                     case .activities:
                         let activity = try parser.activity(record)
-                        guard let id = partnerIDs[activity.partnerKey] else {
-                            throw RowError(line: record.line, reason: "unknown partner key '\(activity.partnerKey)'")
-                        }
-                        activities.append((activity, id))
+                        let partnerID = try partner(activity.partnerKey, record)
+                        if writing { activities.append(StagedFact(activity, partnerID: partnerID, line: record.line)) }
                     }
-                } catch let error as RowError {
+                } catch {
                     note(error)
                 }
+                if sales.count + activities.count >= importer.batchRows { try await flush() }
             }
         }
 
-        do {
-            for try await chunk in chunks { try take(try reader.feed(chunk)) }
-            try take(try reader.finish())
-        } catch let failure as CSVReader.Failure {
-            throw ImportFailure(rows: [RowError(line: failure.line, reason: failure.reason)], total: 1)
-        } catch let error as RowError {
-            throw ImportFailure(rows: [error], total: 1)
+        func partner(_ key: String, _ record: CSVReader.Record) throws(RowError) -> UUID {
+            guard let id = partnerIDs[key] else { throw RowError(line: record.line, reason: "unknown partner key '\(key)'") }
+            return id
         }
-        guard sawHeader else {
-            throw ImportFailure(rows: [RowError(line: 1, reason: "the file is empty; it needs a header row")], total: 1)
-        }
-        if errorCount > 0 && !skipInvalid { throw ImportFailure(rows: errors, total: errorCount) }
 
-        let (salesRows, activityRows, programID) = (sales, activities, programID)
-        let count = try await store.transaction { tx in
-            try await tx.append(sales: salesRows, programID: programID) + tx.append(activities: activityRows, programID: programID)
+        mutating func flush() async throws {
+            defer {
+                sales.removeAll(keepingCapacity: true)
+                activities.removeAll(keepingCapacity: true)
+            }
+            guard writing, !sales.isEmpty || !activities.isEmpty else { return }
+            let outcome =
+                sales.isEmpty
+                ? try await store.append(activities: activities, programID: importer.programID, run: run)
+                : try await store.append(sales: sales, programID: importer.programID, run: run)
+            count = count + outcome.count
+            progress.inserted = count.inserted
+            for repeated in outcome.repeatedInRun { note(repeated) }
         }
-        return ImportReport(inserted: count.inserted, alreadyPresent: count.alreadyPresent, rejected: errors, rejectedCount: errorCount)
     }
 }
