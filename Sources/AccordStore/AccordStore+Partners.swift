@@ -103,3 +103,60 @@ extension AccordStore {
         return latest
     }
 }
+
+/// What a roster import did.
+public struct RosterCount: Sendable, Equatable, Codable {
+    public var created = 0
+    public var updated = 0
+    public var unchanged = 0
+
+    public init() {}
+}
+
+extension AccordStore {
+    /// The known partners among `keys`, with their newest capacity profile: what a roster batch compares with.
+    public func partnersByKey(_ keys: [String], in programID: UUID) async throws -> [String: (Partner, CapacityProfile?)] {
+        guard !keys.isEmpty else { return [:] }
+        let models = try await PartnerModel.query(on: database).filter(\.$programID == programID).filter(\.$externalKey ~~ keys).all()
+        let ids = try models.map { try $0.requireID() }
+        var latest: [UUID: CapacityProfile] = [:]
+        for row in try await CapacityProfileModel.query(on: database).filter(\.$partnerID ~~ ids).sort(\.$asOf).sort(\.$recordedAt).all() {
+            latest[row.partnerID] = try row.core()
+        }
+        return Dictionary(
+            uniqueKeysWithValues: try models.map { model in
+                let partner = try model.core()
+                return (partner.externalKey, (partner, latest[partner.id]))
+            })
+    }
+
+    /// Saves the changes of a roster batch, each audited; call inside `transaction`.
+    public func apply(_ changes: [RosterChange], by actor: Actor, at now: Date) async throws -> RosterCount {
+        var count = RosterCount()
+        for change in changes {
+            let id = change.partner.id
+            if change.isNew {
+                try await PartnerModel(change.partner, at: now).create(on: database)
+                try await append(
+                    .change("import", of: "partner", id: id.uuidString, before: nil as Partner?, after: change.partner, by: actor, at: now))
+            } else if change.fieldsChanged {
+                guard let model = try await PartnerModel.find(id, on: database) else { throw StoreError.notFound("partner \(id)") }
+                let before = try model.core()
+                model.update(from: change.partner)
+                try await model.update(on: database)
+                try await append(
+                    .change("import", of: "partner", id: id.uuidString, before: before, after: change.partner, by: actor, at: now))
+            }
+            if let stage = change.stageChange { try await record(stage, for: id, by: actor, at: now) }
+            if let capacity = change.capacity { try await add(capacity, to: id, by: actor, at: now) }
+            if change.isNew {
+                count.created += 1
+            } else if change.fieldsChanged || change.stageChange != nil || change.capacity != nil {
+                count.updated += 1
+            } else {
+                count.unchanged += 1
+            }
+        }
+        return count
+    }
+}

@@ -164,6 +164,7 @@ struct AuthorizationMatrixTests {
         "POST /api/v1/programs": .admin,
         "POST /api/v1/programs/:programID/metrics": .admin,
         "GET /api/v1/audit": .admin,
+        "POST /api/v1/imports/partners": .admin,
         "GET /api/v1/partners/:partnerID/plans": .readPartner,
         "POST /api/v1/partners/:partnerID/plans": .changePartner,
         "GET /api/v1/plans/:planID": .readPartner,
@@ -328,6 +329,9 @@ struct AuthorizationMatrixTests {
             return json(["shown": true])
         case "POST /api/v1/planning/plans":
             return json(["period": "FY2027", "amount": "1000000"])
+        case "POST /api/v1/imports/partners":
+            return ByteBuffer(
+                string: "partner_key,name,business_model,region,channel_manager\nR\(n),Roster partner \(n),reseller,EMEA,Casey CAM\n")
         case "POST /api/v1/imports/sales":
             return ByteBuffer(string: "transaction_id,partner_key,date,amount,currency,customer\nI\(n),\(partnerKey),2026-10-03,10,USD,C\n")
         default:

@@ -140,3 +140,70 @@ struct ImportTests {
         }
     }
 }
+
+/// The partner roster from the vendor's CRM (DOMAIN §3): partners created and updated by external key.
+@Suite("§3 Roster import")
+struct RosterImportTests {
+    static let header =
+        "partner_key,name,business_model,region,channel_manager,stage,company_revenue,vendor_revenue_ttm,engineers,certified_engineers\n"
+
+    @Test func theRosterCreatesNewPartnersAndUpdatesKnownOnesByExternalKey() async throws {
+        try await withAccord { app in
+            let world = try await World.make(app)
+            let store = AccordStore(database: app.db)
+            let before = try await store.partners(of: world.programID).count
+            let first =
+                Self.header
+                + "NEW-1,Hooli Partners,MSP,APAC,Casey CAM,,2000000.00,100000,10,4\nGX-1,Globex Resellers,reseller,EMEA,Olive CAM,declining,,,,\n"
+            try await app.testing().test(.POST, "/api/v1/imports/partners", headers: world.admin, body: ByteBuffer(string: first)) { res in
+                #expect(res.status == .created, "\(res.body.string)")
+                let report = try res.content.decode(RosterReport.self)
+                #expect(report.created == 1 && report.updated == 1 && report.unchanged == 0)
+            }
+            let partners = try await store.partners(of: world.programID)
+            #expect(partners.count == before + 1)
+            let hooli = try #require(partners.first { $0.externalKey == "NEW-1" })
+            #expect(hooli.businessModel == .msp && hooli.stage == .recruited && hooli.region == "APAC")
+            let globex = try #require(partners.first { $0.externalKey == "GX-1" })
+            #expect(globex.channelManager == "Olive CAM" && globex.stage == .declining)
+            let history = try await store.stageHistory(of: globex.id)
+            #expect(history.last?.reason == "Roster import from the CRM")
+            let capacity = try await store.capacityHistory(of: hooli.id)
+            #expect(capacity.map(\.certifiedEngineers) == [4])
+            // The same file again changes nothing.
+            try await app.testing().test(.POST, "/api/v1/imports/partners", headers: world.admin, body: ByteBuffer(string: first)) { res in
+                let report = try res.content.decode(RosterReport.self)
+                #expect(res.status == .ok && report.created == 0 && report.updated == 0 && report.unchanged == 2)
+            }
+        }
+    }
+
+    @Test func aRosterWithABadRowChangesNoPartnerAndNamesTheLine() async throws {
+        try await withAccord { app in
+            let world = try await World.make(app)
+            let store = AccordStore(database: app.db)
+            let before = try await store.partners(of: world.programID)
+            let cases = [
+                (
+                    Self.header + "NEW-1,Hooli,MSP,APAC,Casey CAM,,,,,\nNEW-2,Pied Piper,startup,EMEA,Casey CAM,,,,,\n",
+                    "line 3: business_model 'startup'"
+                ),
+                (
+                    Self.header + "NEW-1,Hooli,MSP,APAC,Casey CAM,,,,,\nNEW-1,Hooli again,MSP,APAC,Casey CAM,,,,,\n",
+                    "line 3: partner_key 'NEW-1' already appears on line 2"
+                ),
+                (Self.header + "GX-1,Globex Resellers,reseller,EMEA,Casey CAM,recruited,,,,\n", "line 2:"),
+                (Self.header + "NEW-3,Initech,reseller,EMEA,Casey CAM,,100,200,1,0\n", "line 2:"),
+            ]
+            for (csv, expected) in cases {
+                try await app.testing().test(.POST, "/api/v1/imports/partners", headers: world.admin, body: ByteBuffer(string: csv)) {
+                    res in
+                    #expect(res.status == .unprocessableEntity)
+                    #expect(res.errorReason?.contains(expected) == true, "\(res.errorReason ?? "none")")
+                }
+            }
+            let after = try await store.partners(of: world.programID)
+            #expect(after == before)
+        }
+    }
+}

@@ -28,18 +28,13 @@ public struct FactRowParser: Sendable {
     /// Largest amount accepted on one line, in whole currency units: larger is a typo, not a sale.
     public let maximumWholeAmount: Int64
 
-    /// The file's own names for our columns (ours → theirs), for exports from other systems.
-    public let columnNames: [String: String]
-
-    private var columns: [String: Int] = [:]
+    private var header: CSVHeader
 
     public init(
         kind: Kind, currency: Currency, metrics: [Metric], checklistItems: [String],
         maximumWholeAmount: Int64 = 1_000_000_000, columnNames: [String: String] = [:]
     ) {
-        self.columnNames = Dictionary(
-            columnNames.map { ($0.key.lowercased(), $0.value.trimmingCharacters(in: .whitespaces).lowercased()) },
-            uniquingKeysWith: { a, _ in a })
+        self.header = CSVHeader(required: kind.requiredColumns, optional: kind.optionalColumns, columnNames: columnNames)
         self.kind = kind
         self.currency = currency
         self.metrics = Dictionary(metrics.filter { $0.source == .activity }.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
@@ -47,51 +42,19 @@ public struct FactRowParser: Sendable {
         self.maximumWholeAmount = maximumWholeAmount
     }
 
-    /// Checks a column mapping before any file is read: only our columns, each named once.
+    /// Checks a column mapping before any file is read: only our columns, each given a name.
     public static func validate(columnNames: [String: String], for kind: Kind) throws(RowError) {
-        let known = kind.requiredColumns + kind.optionalColumns
-        for (ours, theirs) in columnNames {
-            guard known.contains(ours.lowercased()) else {
-                throw RowError(
-                    line: 0, reason: "the mapping names '\(ours)', which is not a column; the columns are " + known.joined(separator: ", "))
-            }
-            guard !theirs.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw RowError(line: 0, reason: "the mapping gives no file column for '\(ours)'")
-            }
-        }
+        try CSVHeader(required: kind.requiredColumns, optional: kind.optionalColumns, columnNames: columnNames).validateMapping()
     }
 
     /// Reads the header row: every required column present, none unknown or repeated.
-    public mutating func readHeader(_ record: CSVReader.Record) throws(RowError) {
-        var columns: [String: Int] = [:]
-        let known = Set(kind.requiredColumns + kind.optionalColumns)
-        let ours = Dictionary(columnNames.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
-        for (index, raw) in record.fields.enumerated() {
-            let given = raw.trimmingCharacters(in: .whitespaces).lowercased()
-            let name = ours[given] ?? given
-            guard known.contains(name) else {
-                throw RowError(
-                    line: record.line,
-                    reason: "unknown column '\(raw)'; the columns are "
-                        + (kind.requiredColumns + kind.optionalColumns).joined(separator: ", "))
-            }
-            guard columns[name] == nil else { throw RowError(line: record.line, reason: "column '\(name)' appears twice") }
-            columns[name] = index
-        }
-        let missing = kind.requiredColumns.filter { columns[$0] == nil }.map { name in
-            columnNames[name].map { "\(name) (mapped to '\($0)')" } ?? name
-        }
-        guard missing.isEmpty else {
-            throw RowError(line: record.line, reason: "missing column\(missing.count == 1 ? "" : "s") " + missing.joined(separator: ", "))
-        }
-        self.columns = columns
-    }
+    public mutating func readHeader(_ record: CSVReader.Record) throws(RowError) { try header.read(record) }
 
-    public var headerCount: Int { columns.count }
+    public var headerCount: Int { header.count }
 
     /// Validates one data row of a sales file.
     public func salesLine(_ record: CSVReader.Record) throws(RowError) -> SalesLine {
-        let row = try Row(record: record, columns: columns)
+        let row = try header.row(record)
         let id = try row.required("transaction_id")
         let code = try row.required("currency")
         guard let lineCurrency = Currency(code: code) else { throw row.error("'\(code)' is not a currency code") }
@@ -114,7 +77,7 @@ public struct FactRowParser: Sendable {
 
     /// Validates one data row of an activity file.
     public func activity(_ record: CSVReader.Record) throws(RowError) -> ActivityRecord {
-        let row = try Row(record: record, columns: columns)
+        let row = try header.row(record)
         let id = try row.required("activity_id")
         let key = try row.required("metric")
         guard let metric = metrics[key] else {
@@ -141,40 +104,5 @@ public struct FactRowParser: Sendable {
         return ActivityRecord(
             id: id, partnerKey: try row.required("partner_key"), day: try row.day(), metricKey: key, value: value,
             subject: subject)
-    }
-
-    private struct Row {
-        let record: CSVReader.Record
-        let columns: [String: Int]
-
-        init(record: CSVReader.Record, columns: [String: Int]) throws(RowError) {
-            guard record.fields.count == columns.count else {
-                throw RowError(
-                    line: record.line,
-                    reason: "has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header has \(columns.count)")
-            }
-            self.record = record
-            self.columns = columns
-        }
-
-        func optional(_ name: String) -> String {
-            columns[name].map { record.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
-        }
-
-        func required(_ name: String) throws(RowError) -> String {
-            let value = optional(name)
-            guard !value.isEmpty else { throw error("\(name) is empty") }
-            guard value.count <= 200 else { throw error("\(name) is longer than 200 characters") }
-            return value
-        }
-
-        func day() throws(RowError) -> Day {
-            let text = try required("date")
-            guard let day = Day(iso: text) else { throw error("date '\(text)' is not a date (YYYY-MM-DD)") }
-            guard (2000...2100).contains(day.year) else { throw error("date \(text) is outside 2000–2100") }
-            return day
-        }
-
-        func error(_ reason: String) -> RowError { RowError(line: record.line, reason: reason) }
     }
 }

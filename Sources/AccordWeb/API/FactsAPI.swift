@@ -56,6 +56,15 @@ enum FactsAPI {
         return try await result(report).encodeResponse(status: report.inserted > 0 ? .created : .ok, for: req)
     }
 
+    /// The partner roster from the CRM, as CSV: partners created or updated by external key (DOMAIN §3).
+    @Sendable static func importRoster(req: Request) async throws -> Response {
+        let program = try await req.program(nil)
+        var importer = RosterImporter(store: req.store, programID: program.id, actor: try req.actor(), clock: req.clock)
+        importer.skipInvalid = (try? req.query.get(Bool.self, at: "skip_invalid")) ?? false
+        let report = try await importer.run(chunks: req.body.map { buffer in Array(buffer: buffer) })
+        return try await report.encodeResponse(status: report.created > 0 ? .created : .ok, for: req)
+    }
+
     static func result(_ report: ImportReport) -> DTO.ImportResult {
         DTO.ImportResult(
             inserted: report.inserted, alreadyPresent: report.alreadyPresent, rejected: report.rejected, rejectedCount: report.rejectedCount

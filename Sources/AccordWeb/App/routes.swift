@@ -110,6 +110,7 @@ func routes(_ app: Application) throws {
     admin.post("programs", use: ProgramsAPI.create)
     admin.post("programs", ":programID", "metrics", use: ProgramsAPI.addMetric)
     admin.get("audit", use: AuditAPI.list)
+    admin.on(.POST, "imports", "partners", body: .stream, use: FactsAPI.importRoster)
     admin.post("programs", ":programID", "settings", "motivation", use: InsightAPI.updateSettings)
     admin.post("planning", "plans", use: InsightAPI.setPlan)
     admin.post("tiers", "review", use: InsightAPI.runTierReview)

@@ -4,7 +4,7 @@ import Foundation
 import Vapor
 
 /// The operator acting from the command line, for the audit log.
-private let operatorActor = Actor(name: "accord CLI (\(ProcessInfo.processInfo.environment["USER"] ?? "operator"))", role: .programAdmin)
+let operatorActor = Actor(name: "accord CLI (\(ProcessInfo.processInfo.environment["USER"] ?? "operator"))", role: .programAdmin)
 
 /// `accord user create|invite|reset|list|disable|enable`.
 struct UserCommands: AsyncCommandGroup {

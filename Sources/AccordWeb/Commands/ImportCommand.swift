@@ -3,11 +3,11 @@ import AccordStore
 import Foundation
 import Vapor
 
-/// `accord import sales|activities FILE.csv [--skip-invalid] [--map ours=theirs,…]`: streamed, validated,
+/// `accord import sales|activities|partners FILE.csv [--skip-invalid] [--map ours=theirs,…]`: streamed, validated,
 /// all-or-nothing, idempotent; a progress bar on a terminal.
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "kind", help: "sales or activities") var kind: String
+        @Argument(name: "kind", help: "sales, activities or partners (the roster from the CRM)") var kind: String
         @Argument(name: "file", help: "the CSV file, or - for standard input") var file: String
         @Flag(name: "skip-invalid", help: "Import the valid rows and write the others to the rejects file, instead of importing nothing.")
         var skipInvalid: Bool
@@ -19,14 +19,24 @@ struct ImportCommand: AsyncCommand {
         @Option(name: "program", help: "Program id (needed only when there are several programs).") var program: String?
     }
 
-    var help: String { "Imports sales lines or activity records from a CSV file." }
+    var help: String { "Imports sales lines, activity records or the partner roster from a CSV file." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard let kind = FactRowParser.Kind(rawValue: signature.kind) else {
-            throw InputError("the kind is 'sales' or 'activities', not '\(signature.kind)'")
+        let kind = FactRowParser.Kind(rawValue: signature.kind)
+        guard kind != nil || signature.kind == "partners" else {
+            throw InputError("the kind is 'sales', 'activities' or 'partners', not '\(signature.kind)'")
         }
         let columnNames = try Self.columnNames(signature.map)
-        do { try FactRowParser.validate(columnNames: columnNames, for: kind) } catch { throw InputError(error.reason) }
+        do {
+            if let kind {
+                try FactRowParser.validate(columnNames: columnNames, for: kind)
+            } else {
+                try CSVHeader(
+                    required: RosterRowParser.requiredColumns, optional: RosterRowParser.optionalColumns, columnNames: columnNames
+                )
+                .validateMapping()
+            }
+        } catch { throw InputError(error.reason) }
         let store = AccordStore(database: context.application.db)
         let programID = try await resolveProgram(signature.program, store: store)
         let input = try InputFile(path: signature.file)
@@ -41,17 +51,32 @@ struct ImportCommand: AsyncCommand {
             : ImportProgressBar(totalBytes: input.size, isTerminal: isatty(STDERR_FILENO) == 1) { text in
                 FileHandle.standardError.write(Data(text.utf8))
             }
-        var importer = FactImporter(store: store, programID: programID, kind: kind, skipInvalid: signature.skipInvalid)
-        importer.columnNames = columnNames
-        if let bar { importer.progress = { @Sendable progress in bar.show(progress) } }
-        if let rejects { importer.rejects = { @Sendable error in rejects.add(error) } }
+        let progress: (@Sendable (ImportProgress) -> Void)? = bar.map { bar in { @Sendable progress in bar.show(progress) } }
+        let reject: (@Sendable (RowError) -> Void)? = rejects.map { file in { @Sendable error in file.add(error) } }
         do {
-            let report = try await importer.run(chunks: input.chunks)
-            bar?.finish()
-            context.console.info("Imported \(report.inserted) new \(kind.rawValue) row(s); \(report.alreadyPresent) already present.")
-            if let rejects, report.rejectedCount > 0 {
-                context.console.warning("Skipped \(report.rejectedCount) invalid row(s), listed with their reasons in \(rejects.path):")
-                for row in report.rejected.prefix(20) { context.console.warning("  \(row)") }
+            let rejected: [RowError]
+            let rejectedCount: Int
+            if let kind {
+                var importer = FactImporter(store: store, programID: programID, kind: kind, skipInvalid: signature.skipInvalid)
+                (importer.columnNames, importer.progress, importer.rejects) = (columnNames, progress, reject)
+                let report = try await importer.run(chunks: input.chunks)
+                bar?.finish()
+                context.console.info("Imported \(report.inserted) new \(kind.rawValue) row(s); \(report.alreadyPresent) already present.")
+                (rejected, rejectedCount) = (report.rejected, report.rejectedCount)
+            } else {
+                var importer = RosterImporter(
+                    store: store, programID: programID, actor: operatorActor, clock: context.application.clock,
+                    skipInvalid: signature.skipInvalid)
+                (importer.columnNames, importer.progress, importer.rejects) = (columnNames, progress, reject)
+                let report = try await importer.run(chunks: input.chunks)
+                bar?.finish()
+                context.console.info(
+                    "Roster: \(report.created) partner(s) created, \(report.updated) updated, \(report.unchanged) unchanged.")
+                (rejected, rejectedCount) = (report.rejected, report.rejectedCount)
+            }
+            if let rejects, rejectedCount > 0 {
+                context.console.warning("Skipped \(rejectedCount) invalid row(s), listed with their reasons in \(rejects.path):")
+                for row in rejected.prefix(20) { context.console.warning("  \(row)") }
             }
         } catch let failure as ImportFailure {
             bar?.finish()
