@@ -207,3 +207,63 @@ struct RosterImportTests {
         }
     }
 }
+
+/// The commands an operator (and the benchmark) uses around imports: a new program, agreed goals for a load
+/// test, and the program-wide scorecard as CSV (DOMAIN §6).
+@Suite("§6 Scorecard and program commands")
+struct ScorecardCommandTests {
+    @Test func theProgramWideScorecardListsEveryGoalWithItsActualFromTheFacts() async throws {
+        try await withAccord { app in
+            // setup: five agreed goals for each partner's quarter holding 2026-12-15, and a sale in it
+            let world = try await World.make(app)
+            let before = try await AccordStore(database: app.db).goals(GoalQuery(programID: world.programID)).count
+            try await runCommand(BenchGoalsCommand(), ["accord bench-goals", "--quarter-containing", "2026-12-15"], app: app)
+            let goals = try await AccordStore(database: app.db).goals(GoalQuery(programID: world.programID))
+            #expect(goals.count == before + 10)
+            #expect(
+                goals.filter { $0.metricKey == "revenue" && $0.period.start <= Day(year: 2026, month: 12, day: 15) }.allSatisfy {
+                    $0.status == .agreed || $0.status == .active
+                })
+            let csv = "transaction_id,partner_key,date,amount,currency,customer\nSC1,GX-1,2026-12-01,1234.50,USD,Initech\n"
+            try await app.testing().test(.POST, "/api/v1/imports/sales", headers: world.cam, body: ByteBuffer(string: csv)) { res in
+                #expect(res.status == .created)
+            }
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-\(UUID().uuidString).csv").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            // act
+            try await runCommand(
+                ScorecardCommand(), ["accord scorecard", "--quarter-containing", "2026-12-15", "--output", path], app: app)
+            // validate
+            let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+            #expect(lines.first == "partner_key,period,metric,status,target,actual,attainment_pct,pacing")
+            let revenue = try #require(lines.first { $0.hasPrefix("GX-1,") && $0.contains(",revenue,") && $0.contains(",40000.00,") })
+            let fields = revenue.split(separator: ",", omittingEmptySubsequences: false)
+            let actual = try FixedPoint.parse(fields[5], decimals: 2)
+            #expect(actual >= 1_234_50)
+            #expect(lines.filter { $0.hasPrefix("IN-2,") }.count >= 5)
+        }
+    }
+
+    @Test func aProgramIsCreatedFromTheCommandLineAndBadOptionsAreRefused() async throws {
+        try await withAccord { app in
+            let store = AccordStore(database: app.db)
+            let before = try await store.programs().count
+            try await runCommand(
+                ProgramCreateCommand(), ["accord program-create", "Channel 2027", "--currency", "EUR", "--fiscal-start-month", "7"],
+                app: app)
+            let created = try #require(try await store.programs().first { $0.name == "Channel 2027" })
+            #expect(created.currency == .eur && created.calendar.startMonth == 7)
+            await #expect(throws: InputError.self) {
+                try await runCommand(ProgramCreateCommand(), ["accord program-create", "X", "--currency", "EURO"], app: app)
+            }
+            await #expect(throws: InputError.self) {
+                try await runCommand(ProgramCreateCommand(), ["accord program-create", "X", "--fiscal-start-month", "13"], app: app)
+            }
+            await #expect(throws: InputError.self) {
+                try await runCommand(BenchGoalsCommand(), ["accord bench-goals", "--quarter-containing", "soon"], app: app)
+            }
+            let after = try await store.programs().count
+            #expect(after == before + 1)
+        }
+    }
+}

@@ -51,7 +51,8 @@ enum FactsAPI {
         let skipInvalid = (try? req.query.get(Bool.self, at: "skip_invalid")) ?? false
         let chunks = req.body.map { buffer in Array(buffer: buffer) }
         let report = try await FactImporter(
-            store: req.store, programID: program.id, kind: kind, skipInvalid: skipInvalid, onlyPartner: try req.readablePartner()
+            store: req.store, programID: program.id, kind: kind, onlyPartner: try req.readablePartner(),
+            options: CSVImportRun(skipInvalid: skipInvalid)
         ).run(chunks: chunks)
         return try await result(report).encodeResponse(status: report.inserted > 0 ? .created : .ok, for: req)
     }
@@ -59,8 +60,10 @@ enum FactsAPI {
     /// The partner roster from the CRM, as CSV: partners created or updated by external key (DOMAIN §3).
     @Sendable static func importRoster(req: Request) async throws -> Response {
         let program = try await req.program(nil)
-        var importer = RosterImporter(store: req.store, programID: program.id, actor: try req.actor(), clock: req.clock)
-        importer.skipInvalid = (try? req.query.get(Bool.self, at: "skip_invalid")) ?? false
+        let skipInvalid = (try? req.query.get(Bool.self, at: "skip_invalid")) ?? false
+        let importer = RosterImporter(
+            store: req.store, programID: program.id, actor: try req.actor(), clock: req.clock,
+            options: CSVImportRun(skipInvalid: skipInvalid))
         let report = try await importer.run(chunks: req.body.map { buffer in Array(buffer: buffer) })
         return try await report.encodeResponse(status: report.created > 0 ? .created : .ok, for: req)
     }

@@ -51,23 +51,23 @@ struct ImportCommand: AsyncCommand {
             : ImportProgressBar(totalBytes: input.size, isTerminal: isatty(STDERR_FILENO) == 1) { text in
                 FileHandle.standardError.write(Data(text.utf8))
             }
-        let progress: (@Sendable (ImportProgress) -> Void)? = bar.map { bar in { @Sendable progress in bar.show(progress) } }
-        let reject: (@Sendable (RowError) -> Void)? = rejects.map { file in { @Sendable error in file.add(error) } }
+        var options = CSVImportRun(skipInvalid: signature.skipInvalid)
+        if let bar { options.progress = { @Sendable progress in bar.show(progress) } }
+        if let rejects { options.rejects = { @Sendable error in rejects.add(error) } }
         do {
             let rejected: [RowError]
             let rejectedCount: Int
             if let kind {
-                var importer = FactImporter(store: store, programID: programID, kind: kind, skipInvalid: signature.skipInvalid)
-                (importer.columnNames, importer.progress, importer.rejects) = (columnNames, progress, reject)
+                let importer = FactImporter(
+                    store: store, programID: programID, kind: kind, columnNames: columnNames, options: options)
                 let report = try await importer.run(chunks: input.chunks)
                 bar?.finish()
                 context.console.info("Imported \(report.inserted) new \(kind.rawValue) row(s); \(report.alreadyPresent) already present.")
                 (rejected, rejectedCount) = (report.rejected, report.rejectedCount)
             } else {
-                var importer = RosterImporter(
+                let importer = RosterImporter(
                     store: store, programID: programID, actor: operatorActor, clock: context.application.clock,
-                    skipInvalid: signature.skipInvalid)
-                (importer.columnNames, importer.progress, importer.rejects) = (columnNames, progress, reject)
+                    columnNames: columnNames, options: options)
                 let report = try await importer.run(chunks: input.chunks)
                 bar?.finish()
                 context.console.info(

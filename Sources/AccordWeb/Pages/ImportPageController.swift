@@ -46,7 +46,8 @@ enum ImportPageController {
         let program = try await req.program(nil)
         do {
             let report = try await FactImporter(
-                store: req.store, programID: program.id, kind: kind, skipInvalid: skip, onlyPartner: try req.readablePartner()
+                store: req.store, programID: program.id, kind: kind, onlyPartner: try req.readablePartner(),
+                options: CSVImportRun(skipInvalid: skip)
             ).run(chunks: OneChunk(bytes: Array(buffer: file.data)))
             return try await page(
                 .imported(

@@ -39,19 +39,12 @@ struct FactImporter: Sendable {
     let store: AccordStore
     let programID: UUID
     let kind: FactRowParser.Kind
-    var skipInvalid = false
     /// When set, rows may only name this partner (a partner user's import).
     var onlyPartner: UUID? = nil
     /// The file's own names for our columns (ours → theirs).
     var columnNames: [String: String] = [:]
-    /// Row errors kept for the report; the count goes on.
-    var keptErrors = 1_000
-    /// Rows validated before they are written as one batch.
-    var batchRows = 5_000
-    /// Called after each chunk of input.
-    var progress: (@Sendable (ImportProgress) -> Void)? = nil
-    /// Called for every bad row, beyond those kept for the report (the CLI's rejects file).
-    var rejects: (@Sendable (RowError) -> Void)? = nil
+    /// Skipping bad rows, batch size, progress and rejects: see `CSVImportRun`.
+    var options = CSVImportRun()
 
     func run<Chunks: AsyncSequence & Sendable>(chunks: Chunks) async throws -> ImportReport where Chunks.Element == [UInt8] {
         let program = try await store.program(programID)
@@ -61,93 +54,42 @@ struct FactImporter: Sendable {
         let parser = FactRowParser(
             kind: kind, currency: program.currency, metrics: metrics, checklistItems: program.settings.checklistItems,
             columnNames: columnNames)
-        let importer = self
+        let (options, kind, programID) = (options, kind, programID)
         return try await store.transaction { tx in
-            var batch = Batch(importer: importer, store: tx, parser: parser, partnerIDs: partnerIDs)
-            do {
-                for try await chunk in chunks {
-                    try await batch.take(try batch.reader.feed(chunk))
-                    batch.progress.bytes += chunk.count
-                    importer.progress?(batch.progress)
-                }
-                try await batch.take(try batch.reader.finish())
-                try await batch.flush()
-                importer.progress?(batch.progress)
-            } catch let failure as CSVReader.Failure {
-                throw ImportFailure(rows: [RowError(line: failure.line, reason: failure.reason)], total: 1)
-            } catch let error as RowError {
-                throw ImportFailure(rows: [error], total: 1)
-            }
-            guard batch.sawHeader else {
-                throw ImportFailure(rows: [RowError(line: 1, reason: "the file is empty; it needs a header row")], total: 1)
-            }
-            // Throwing rolls the transaction back: nothing of the file stays.
-            // Repeated ids are found as batches are written: put every problem in file order.
-            let errors = batch.errors.sorted { $0.line < $1.line }
-            if batch.errorCount > 0 && !importer.skipInvalid { throw ImportFailure(rows: errors, total: batch.errorCount) }
+            var rows = FactRows(store: tx, programID: programID, kind: kind, parser: parser, partnerIDs: partnerIDs)
+            let (rejected, count) = try await options.run(chunks, into: &rows)
             return ImportReport(
-                inserted: batch.count.inserted, alreadyPresent: batch.count.alreadyPresent, rejected: errors,
-                rejectedCount: batch.errorCount)
+                inserted: rows.count.inserted, alreadyPresent: rows.count.alreadyPresent, rejected: rejected, rejectedCount: count)
         }
     }
 
-    /// The state of one run: the reader, the rows waiting to be written, and what has been found so far.
-    private struct Batch {
-        let importer: FactImporter
+    /// Fact rows of one run: validated, partners resolved, written in batches tagged with the run.
+    private struct FactRows: CSVImportRows {
         let store: AccordStore
+        let programID: UUID
+        let kind: FactRowParser.Kind
         var parser: FactRowParser
         let partnerIDs: [String: UUID]
-        let run = ImportRun()
-        var reader = CSVReader()
-        var sawHeader = false
+        let importRun = ImportRun()
         var sales: [StagedFact<SalesLine>] = []
         var activities: [StagedFact<ActivityRecord>] = []
-        var errors: [RowError] = []
-        var errorCount = 0
         var count = FactImportCount()
-        var progress = ImportProgress()
 
-        /// Once a row is bad and bad rows are not skipped, nothing more is written: the file is refused,
-        /// but the rest is still read so the report names every problem.
-        var writing: Bool { errorCount == 0 || importer.skipInvalid }
+        var pendingCount: Int { sales.count + activities.count }
+        var writtenCount: Int { count.inserted }
 
-        init(importer: FactImporter, store: AccordStore, parser: FactRowParser, partnerIDs: [String: UUID]) {
-            self.importer = importer
-            self.store = store
-            self.parser = parser
-            self.partnerIDs = partnerIDs
-        }
+        mutating func readHeader(_ record: CSVReader.Record) throws(RowError) { try parser.readHeader(record) }
 
-        mutating func note(_ error: RowError) {
-            errorCount += 1
-            progress.problems = errorCount
-            if errors.count < importer.keptErrors { errors.append(error) }
-            importer.rejects?(error)
-        }
-
-        mutating func take(_ records: [CSVReader.Record]) async throws {
-            for record in records {
-                if !sawHeader {
-                    try parser.readHeader(record)
-                    sawHeader = true
-                    continue
-                }
-                progress.rows += 1
-                do {
-                    switch importer.kind {
-                    case .sales:
-                        let line = try parser.salesLine(record)
-                        let partnerID = try partner(line.partnerKey, record)
-                        if writing { sales.append(StagedFact(line, partnerID: partnerID, line: record.line)) }
-                    case .activities:
-                        let activity = try parser.activity(record)
-                        let partnerID = try partner(activity.partnerKey, record)
-                        if writing { activities.append(StagedFact(activity, partnerID: partnerID, line: record.line)) }
-                    }
-                } catch {
-                    note(error)
-                }
-                if sales.count + activities.count >= importer.batchRows { try await flush() }
+        mutating func take(_ record: CSVReader.Record, keep: Bool) throws(RowError) {
+            switch kind {
+            case .sales:
+                let line = try parser.salesLine(record)
+                let partnerID = try partner(line.partnerKey, record)
+                if keep { sales.append(StagedFact(line, partnerID: partnerID, line: record.line)) }
+            case .activities:
+                let activity = try parser.activity(record)
+                let partnerID = try partner(activity.partnerKey, record)
+                if keep { activities.append(StagedFact(activity, partnerID: partnerID, line: record.line)) }
             }
         }
 
@@ -156,19 +98,18 @@ struct FactImporter: Sendable {
             return id
         }
 
-        mutating func flush() async throws {
+        mutating func flush(write: Bool) async throws -> [RowError] {
             defer {
                 sales.removeAll(keepingCapacity: true)
                 activities.removeAll(keepingCapacity: true)
             }
-            guard writing, !sales.isEmpty || !activities.isEmpty else { return }
+            guard write, pendingCount > 0 else { return [] }
             let outcome =
                 sales.isEmpty
-                ? try await store.append(activities: activities, programID: importer.programID, run: run)
-                : try await store.append(sales: sales, programID: importer.programID, run: run)
+                ? try await store.append(activities: activities, programID: programID, run: importRun)
+                : try await store.append(sales: sales, programID: programID, run: importRun)
             count = count + outcome.count
-            progress.inserted = count.inserted
-            for repeated in outcome.repeatedInRun { note(repeated) }
+            return outcome.repeatedInRun
         }
     }
 }

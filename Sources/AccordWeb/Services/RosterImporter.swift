@@ -20,122 +20,74 @@ struct RosterImporter: Sendable {
     let programID: UUID
     let actor: Actor
     let clock: AccordClock
-    var skipInvalid = false
+    /// The file's own names for our columns (ours → theirs).
     var columnNames: [String: String] = [:]
-    var keptErrors = 1_000
-    var batchRows = 1_000
-    var progress: (@Sendable (ImportProgress) -> Void)? = nil
-    var rejects: (@Sendable (RowError) -> Void)? = nil
+    /// Skipping bad rows, progress and rejects: see `CSVImportRun`.
+    var options = CSVImportRun(batchRows: 1_000)
 
     func run<Chunks: AsyncSequence & Sendable>(chunks: Chunks) async throws -> RosterReport where Chunks.Element == [UInt8] {
         let program = try await store.program(programID)
         let parser = RosterRowParser(currency: program.currency, asOf: clock.today, columnNames: columnNames)
-        let importer = self
-        let firstTier = program.settings.tiers.first?.name ?? "Registered"
+        let (options, actor, clock) = (options, actor, clock)
         return try await store.transaction { tx in
-            var state = State(importer: importer, store: tx, parser: parser, program: program, firstTier: firstTier)
-            do {
-                for try await chunk in chunks {
-                    try await state.take(try state.reader.feed(chunk))
-                    state.progress.bytes += chunk.count
-                    importer.progress?(state.progress)
-                }
-                try await state.take(try state.reader.finish())
-                try await state.flush()
-                importer.progress?(state.progress)
-            } catch let failure as CSVReader.Failure {
-                throw ImportFailure(rows: [RowError(line: failure.line, reason: failure.reason)], total: 1)
-            } catch let error as RowError {
-                throw ImportFailure(rows: [error], total: 1)
-            }
-            guard state.sawHeader else {
-                throw ImportFailure(rows: [RowError(line: 1, reason: "the file is empty; it needs a header row")], total: 1)
-            }
-            let errors = state.errors.sorted { $0.line < $1.line }
-            if state.errorCount > 0 && !importer.skipInvalid { throw ImportFailure(rows: errors, total: state.errorCount) }
+            var rows = RosterRows(store: tx, program: program, parser: parser, actor: actor, clock: clock)
+            let (rejected, count) = try await options.run(chunks, into: &rows)
             return RosterReport(
-                created: state.count.created, updated: state.count.updated, unchanged: state.count.unchanged, rejected: errors,
-                rejectedCount: state.errorCount)
+                created: rows.count.created, updated: rows.count.updated, unchanged: rows.count.unchanged, rejected: rejected,
+                rejectedCount: count)
         }
     }
 
-    private struct State {
-        let importer: RosterImporter
+    /// Roster rows: validated, compared with the partners they name, saved in batches.
+    private struct RosterRows: CSVImportRows {
         let store: AccordStore
-        var parser: RosterRowParser
         let program: Program
-        let firstTier: String
-        var reader = CSVReader()
-        var sawHeader = false
+        var parser: RosterRowParser
+        let actor: Actor
+        let clock: AccordClock
         var pending: [RosterEntry] = []
         /// A roster holds one row per partner: a key seen twice is a mistake in the export.
         var seenKeys: [String: Int] = [:]
-        var errors: [RowError] = []
-        var errorCount = 0
         var count = RosterCount()
-        var progress = ImportProgress()
 
-        var writing: Bool { errorCount == 0 || importer.skipInvalid }
+        var pendingCount: Int { pending.count }
+        var writtenCount: Int { count.created + count.updated }
 
-        init(importer: RosterImporter, store: AccordStore, parser: RosterRowParser, program: Program, firstTier: String) {
-            self.importer = importer
-            self.store = store
-            self.parser = parser
-            self.program = program
-            self.firstTier = firstTier
-        }
+        mutating func readHeader(_ record: CSVReader.Record) throws(RowError) { try parser.readHeader(record) }
 
-        mutating func note(_ error: RowError) {
-            errorCount += 1
-            progress.problems = errorCount
-            if errors.count < importer.keptErrors { errors.append(error) }
-            importer.rejects?(error)
-        }
-
-        mutating func take(_ records: [CSVReader.Record]) async throws {
-            for record in records {
-                if !sawHeader {
-                    try parser.readHeader(record)
-                    sawHeader = true
-                    continue
-                }
-                progress.rows += 1
-                do throws(RowError) {
-                    let entry = try parser.entry(record)
-                    if let first = seenKeys[entry.externalKey] {
-                        throw RowError(line: record.line, reason: "partner_key '\(entry.externalKey)' already appears on line \(first)")
-                    }
-                    seenKeys[entry.externalKey] = record.line
-                    if writing { pending.append(entry) }
-                } catch {
-                    note(error)
-                }
-                if pending.count >= importer.batchRows { try await flush() }
+        mutating func take(_ record: CSVReader.Record, keep: Bool) throws(RowError) {
+            let entry = try parser.entry(record)
+            if let first = seenKeys[entry.externalKey] {
+                throw RowError(line: record.line, reason: "partner_key '\(entry.externalKey)' already appears on line \(first)")
             }
+            seenKeys[entry.externalKey] = record.line
+            if keep { pending.append(entry) }
         }
 
-        mutating func flush() async throws {
+        /// Rows whose change breaks a rule (a stage move not allowed) are problems; the others are saved, and the
+        /// transaction drops them all when the file is refused.
+        mutating func flush(write: Bool) async throws -> [RowError] {
             defer { pending.removeAll(keepingCapacity: true) }
-            guard writing, !pending.isEmpty else { return }
+            guard write, !pending.isEmpty else { return [] }
             let known = try await store.partnersByKey(pending.map(\.externalKey), in: program.id)
             var changes: [RosterChange] = []
+            var problems: [RowError] = []
             for entry in pending {
                 do {
                     changes.append(
                         try RosterChange.make(
                             entry, existing: known[entry.externalKey]?.0, latestCapacity: known[entry.externalKey]?.1,
-                            programID: program.id, programStartMonth: program.calendar.startMonth, firstTier: firstTier,
-                            today: importer.clock.today, by: importer.actor.name))
+                            programID: program.id, programStartMonth: program.calendar.startMonth,
+                            firstTier: program.settings.tiers.first?.name ?? "Registered", today: clock.today, by: actor.name))
                 } catch {
-                    note(error)
+                    problems.append(error)
                 }
             }
-            guard writing else { return }
-            let done = try await store.apply(changes, by: importer.actor, at: importer.clock.now())
+            let done = try await store.apply(changes, by: actor, at: clock.now())
             count.created += done.created
             count.updated += done.updated
             count.unchanged += done.unchanged
-            progress.inserted = count.created + count.updated
+            return problems
         }
     }
 }
