@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.0"),
     ],
     targets: [
         .executableTarget(
@@ -22,6 +24,14 @@ let package = Package(
             dependencies: ["AccordWeb"]
         ),
         .target(name: "AccordCore"),
+        // The API contract: openapi/openapi.yaml, shipped as a resource and read into operations.
+        .target(
+            name: "AccordContract",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            path: "openapi",
+            exclude: ["README.md"],
+            resources: [.copy("openapi.yaml")]
+        ),
         .target(
             name: "AccordStore",
             dependencies: [
@@ -35,6 +45,7 @@ let package = Package(
             name: "AccordViews",
             dependencies: [
                 "AccordCore",
+                "AccordContract",
                 .product(name: "Plot", package: "Plot"),
             ]
         ),
@@ -44,8 +55,10 @@ let package = Package(
                 "AccordCore",
                 "AccordStore",
                 "AccordViews",
+                "AccordContract",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ]
         ),
         .testTarget(
@@ -73,6 +86,7 @@ let package = Package(
             dependencies: [
                 "AccordWeb",
                 "AccordStore",
+                "AccordContract",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -6,6 +6,8 @@ public enum SiteURL: Sendable {
     case partner(UUID, period: String? = nil)
     case stylesheet
     case api
+    case apiReference
+    case openAPIDocument
     case partners(query: [(String, String)] = [])
     case goal(UUID)
     case newGoal(partner: UUID)
@@ -39,6 +41,8 @@ public enum SiteURL: Sendable {
                 + (period.map { "?period=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? "")
         case .stylesheet: "/styles.css"
         case .api: "/api/v1"
+        case .apiReference: "/docs/api"
+        case .openAPIDocument: "/api/v1/openapi.yaml"
         case .login(let next):
             "/login" + (next.map { "?next=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? "")
         case .partners(let query): "/partners" + SiteURL.queryString(query)

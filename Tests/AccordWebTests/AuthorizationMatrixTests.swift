@@ -113,6 +113,8 @@ struct AuthorizationMatrixTests {
     static let policies: [String: Policy] = [
         "GET /healthz": .everyone,
         "GET /styles.css": .everyone,
+        "GET /api/v1/openapi.yaml": .everyone,
+        "GET /docs/api": .everyone,
         "GET /login": .everyone,
         "POST /login": .signInForm,
         "GET /invitations/:token": .oneTimeLinkPage,

@@ -45,11 +45,6 @@ public enum ImportPage {
                 .unwrap(model.error) { .div(.class("notice error"), .attribute(named: "role", value: "alert"), .text($0)) },
                 Form.select("kind", label: "What the file holds", selected: model.selectedKind, options: model.kinds),
                 .div(
-                    .class("field"),
-                    .label(.for("file"), "CSV file (UTF-8, up to 50 MB here; larger files through the accord import command or the API)"),
-                    .input(.type(.file), .name("file"), .id("file"), .attribute(named: "accept", value: ".csv,text/csv"))
-                ),
-                .div(
                     .class("field checkbox"),
                     .label(
                         .input(
@@ -57,6 +52,12 @@ public enum ImportPage {
                             .attribute(named: "checked", value: model.skipInvalid ? "checked" : nil)),
                         .text(" Import the valid rows and list the others (otherwise a file with a bad row imports nothing)")
                     )
+                ),
+                // The file comes last: the upload is read as it arrives, and the fields must be known before its rows.
+                .div(
+                    .class("field"),
+                    .label(.for("file"), "CSV file (UTF-8, any size: rows are checked and written as the file uploads)"),
+                    .input(.type(.file), .name("file"), .id("file"), .attribute(named: "accept", value: ".csv,text/csv"))
                 ),
                 .button(.type(.submit), .class("button"), "Import")
             )

@@ -62,6 +62,11 @@ public enum Stylesheet {
         .link-button { font: inherit; background: none; border: 0; color: #d6e3f0; cursor: pointer; padding: 4px 0; }
         .link-button:hover { color: #fff; text-decoration: underline; }
         .topbar nav a.user { color: #fff; } .topbar .role { color: #b9c9da; font-size: 13px; }
+        .reference-toc { display: flex; flex-wrap: wrap; gap: 8px 18px; margin: 16px 0; }
+        .reference-op { margin: 12px 0; } .reference-op table { margin: 8px 0; } .reference-op h3 code { font-size: 15px; }
+        .reference-responses { margin: 6px 0 0; padding-left: 18px; font-size: 14px; }
+        .method { display: inline-block; min-width: 46px; text-align: center; padding: 1px 6px; border-radius: 6px; font-size: 12px; font-weight: 700; color: #fff; background: #5b6b7c; }
+        .method-get { background: #2f7d57; } .method-post { background: #2d5fa8; }
         .muted { color: var(--muted); } .hint { color: var(--muted); font-size: 13px; margin: 0 0 4px; }
         .chart .bar.low { fill: #e5a29a; } .chart .bar.mid { fill: #e9c37a; } .chart .bar.high { fill: #7cc29a; }
         .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 0 12px; align-items: end; background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 4px 14px 12px; margin-bottom: 14px; }

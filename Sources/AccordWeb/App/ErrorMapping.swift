@@ -11,6 +11,8 @@ enum ErrorMapping {
         let reason: String
         /// Row-level problems of an import.
         var rows: [RowError] = []
+        /// Headers the error carries (`Allow` of a 405).
+        var headers: HTTPHeaders = [:]
     }
 
     static func map(_ error: any Error) -> Mapped? {
@@ -34,7 +36,7 @@ enum ErrorMapping {
         case let error as User.Problem: return Mapped(status: .unprocessableEntity, reason: error.description)
         case let error as PasswordPolicy.Problem: return Mapped(status: .unprocessableEntity, reason: error.description)
         case let error as DecodingError: return Mapped(status: .badRequest, reason: describe(error))
-        case let error as any AbortError: return Mapped(status: error.status, reason: error.reason)
+        case let error as any AbortError: return Mapped(status: error.status, reason: error.reason, headers: error.headers)
         default: return nil
         }
     }
@@ -88,12 +90,14 @@ struct AccordErrorMiddleware: AsyncMiddleware {
             if request.url.path.hasPrefix("/api/") {
                 let body = ErrorBody(
                     error: .init(status: Int(mapped.status.code), reason: mapped.reason, rows: mapped.rows.isEmpty ? nil : mapped.rows))
-                let response = Response(status: mapped.status)
+                let response = Response(status: mapped.status, headers: mapped.headers)
                 try response.content.encode(body, as: .json)
                 return response
             }
-            return HTMLResponse.page(
+            let page = HTMLResponse.page(
                 ErrorPageRenderer.render(status: Int(mapped.status.code), message: mapped.reason), status: mapped.status)
+            for (name, value) in mapped.headers { page.headers.replaceOrAdd(name: name, value: value) }
+            return page
         }
     }
 }

@@ -65,6 +65,8 @@ public func configure(_ app: Application, options: AccordOptions) async throws {
     app.middleware.use(CSRFProtection())
 
     try routes(app)
+    // Innermost, once every route is known: a known path with another method answers 405.
+    app.middleware.use(MethodNotAllowed(routes: app.routes))
     AccordCommands.register(on: app)
     if options.autoMigrate { try await app.autoMigrate() }
 }

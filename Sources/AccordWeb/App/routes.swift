@@ -4,6 +4,8 @@ import Vapor
 func routes(_ app: Application) throws {
     // MARK: public — operations, assets, signing in
     app.get("healthz") { _ in ["status": "ok"] }
+    app.get("api", "v1", "openapi.yaml", use: ContractController.document)
+    app.get("docs", "api", use: ContractController.reference)
     app.get("styles.css", use: PagesController.stylesheet)
     app.get("login", use: AccountController.signInPage)
     app.post("login", use: AccountController.signIn)
@@ -17,7 +19,7 @@ func routes(_ app: Application) throws {
     pages.get("account", "password", use: AccountController.passwordPage)
     pages.post("account", "password", use: AccountController.changePassword)
     pages.get("import", use: ImportPageController.form)
-    pages.on(.POST, "import", body: .collect(maxSize: "50mb"), use: ImportPageController.upload)
+    pages.on(.POST, "import", body: .stream, use: ImportPageController.upload)
     let partnerPages = pages.grouped(Guard.PartnerScope())
     partnerPages.get("partners", ":partnerID", use: PagesController.partner)
     partnerPages.get("partners", ":partnerID", "goals", "new", use: GoalPagesController.proposeForm)

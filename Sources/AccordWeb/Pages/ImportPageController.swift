@@ -3,14 +3,8 @@ import AccordStore
 import AccordViews
 import Vapor
 
-/// Uploading facts from the browser: the same importer as the CLI and the API.
+/// Uploading facts from the browser: the same importer as the CLI and the API, fed as the upload arrives.
 enum ImportPageController {
-    struct Upload: Content {
-        var kind: String?
-        var skip_invalid: String?
-        var file: File?
-    }
-
     static func kinds(for viewer: Viewer) -> [(String, String)] {
         (AccessRule.mayManagePartners(viewer) ? [("sales", "Sales lines")] : []) + [("activities", "Activity records")]
     }
@@ -26,9 +20,10 @@ enum ImportPageController {
 
     @Sendable static func upload(req: Request) async throws -> Response {
         let viewer = try req.viewer()
-        let upload = try req.content.decode(Upload.self)
-        let kindText = upload.kind ?? "activities"
-        let skip = upload.skip_invalid == "1"
+        let upload = try StreamedUpload(req)
+        try await upload.readFields()
+        let kindText = upload.fields["kind"] ?? "activities"
+        let skip = upload.fields["skip_invalid"] == "1"
         func page(_ outcome: ImportPage.Outcome?, error: String?, status: HTTPStatus) async throws -> Response {
             HTMLResponse.page(
                 ImportPage.render(
@@ -40,7 +35,7 @@ enum ImportPageController {
         guard let kind = FactRowParser.Kind(rawValue: kindText), kinds(for: viewer).contains(where: { $0.0 == kindText }) else {
             return try await page(nil, error: "Your role cannot import \(kindText).", status: .forbidden)
         }
-        guard let file = upload.file, file.data.readableBytes > 0 else {
+        guard !upload.fileIsMissing else {
             return try await page(nil, error: "Choose a CSV file to upload.", status: .unprocessableEntity)
         }
         let program = try await req.program(nil)
@@ -48,7 +43,7 @@ enum ImportPageController {
             let report = try await FactImporter(
                 store: req.store, programID: program.id, kind: kind, onlyPartner: try req.readablePartner(),
                 options: CSVImportRun(skipInvalid: skip)
-            ).run(chunks: OneChunk(bytes: Array(buffer: file.data)))
+            ).run(chunks: upload.file)
             return try await page(
                 .imported(
                     kind: kind.rawValue, inserted: report.inserted, alreadyPresent: report.alreadyPresent, rejected: report.rejected,

@@ -1,0 +1,91 @@
+import AccordContract
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import AccordWeb
+
+/// `openapi/openapi.yaml` is the API's contract: every route under /api/v1 is in it, and everything in it is a route.
+@Suite("API contract")
+struct ContractTests {
+    /// `METHOD /path/{param}` of every route under /api/v1, as the app registers them.
+    static func apiRoutes(_ app: Application) -> Set<String> {
+        Set(
+            app.routes.all.compactMap { route -> String? in
+                let parts = route.path.map { component -> String in
+                    switch component {
+                    case .constant(let text): text
+                    case .parameter(let name): "{\(name)}"
+                    case .anything: "*"
+                    case .catchall: "**"
+                    }
+                }
+                guard parts.count > 2, parts[0] == "api", parts[1] == "v1" else { return nil }
+                return "\(route.method.rawValue) /" + parts.dropFirst(2).joined(separator: "/")
+            })
+    }
+
+    @Test func theSpecAndTheRegisteredRoutesNameTheSameOperations() async throws {
+        let contract = try APIContract.shipped.get()
+        #expect(contract.basePath == "/api/v1")
+        let specified = Set(contract.operations.map { "\($0.method) \($0.path)" })
+        try await withAccord { app in
+            let registered = Self.apiRoutes(app)
+            #expect(
+                registered.subtracting(specified).isEmpty, "routes missing from openapi.yaml: \(registered.subtracting(specified).sorted())"
+            )
+            #expect(specified.subtracting(registered).isEmpty, "operations without a route: \(specified.subtracting(registered).sorted())")
+            #expect(registered.count > 50)
+        }
+    }
+
+    @Test func everyOperationHasAnIdASummaryATagAndAnErrorResponse() throws {
+        let contract = try APIContract.shipped.get()
+        let tags = Set(contract.tags.map(\.name))
+        for op in contract.operations {
+            #expect(!op.id.isEmpty && !op.summary.isEmpty, "\(op.method) \(op.path)")
+            #expect(tags.contains(op.tag), "\(op.method) \(op.path) has tag '\(op.tag)'")
+            #expect(op.responses.contains { $0.status == "default" }, "\(op.method) \(op.path) documents no errors")
+            #expect(op.responses.contains { $0.status.hasPrefix("2") }, "\(op.method) \(op.path) documents no success")
+        }
+        #expect(Set(contract.operations.map(\.id)).count == contract.operations.count, "operation ids are unique")
+    }
+
+    @Test func theDocumentIsServedAsWrittenAndAsAReferencePage() async throws {
+        try await withAccord { app in
+            try await app.testing().test(.GET, "/api/v1/openapi.yaml") { res in
+                #expect(res.status == .ok)
+                #expect(res.headers.contentType?.description.hasPrefix("application/yaml") == true)
+                #expect(res.body.string == APIContract.yaml)
+            }
+            try await app.testing().test(.GET, "/docs/api") { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("/api/v1/partners/{partnerID}/scorecard"))
+                #expect(res.body.string.contains("id=\"schema-Goal\""))
+            }
+        }
+    }
+
+    @Test func aKnownPathWithAnotherMethodAnswers405WithAllow() async throws {
+        try await withAccord { app in
+            let world = try await World.make(app)
+            try await app.testing().test(.DELETE, "/api/v1/goals", headers: world.cam) { res in
+                #expect(res.status == .methodNotAllowed)
+                #expect(res.headers.first(name: "Allow") == "GET, HEAD, POST")
+                #expect(res.errorReason?.contains("DELETE is not allowed") == true)
+            }
+            try await app.testing().test(.PUT, "/api/v1/partners/\(world.partnerID)/stage", headers: world.cam) { res in
+                #expect(res.status == .methodNotAllowed)
+                #expect(res.headers.first(name: "Allow") == "POST")
+            }
+            try await app.testing().test(.GET, "/api/v1/no-such-thing", headers: world.cam) { res in
+                #expect(res.status == .notFound)
+            }
+            // A handler's own 404 (a missing partner) stays a 404.
+            try await app.testing().test(.GET, "/api/v1/partners/\(UUID())", headers: world.cam) { res in
+                #expect(res.status == .notFound)
+            }
+        }
+    }
+}
