@@ -32,6 +32,9 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Registers the database as the default of `databases`.
+    /// PostgreSQL connections per event loop (one loop per core).
+    public static let connectionsPerEventLoop = 2
+
     public func register(on databases: Databases) throws {
         switch self {
         case .sqliteFile(let path):
@@ -41,7 +44,11 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         case .postgres(let url, let schema):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let schema { configuration.searchPath = [schema] }
-            databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace), as: .psql)
+            // A short pool timeout: while PostgreSQL is unreachable, requests fail with 503 in seconds instead of queueing.
+            databases.use(
+                .postgres(
+                    configuration: configuration, maxConnectionsPerEventLoop: Self.connectionsPerEventLoop,
+                    connectionPoolTimeout: .seconds(5), sqlLogLevel: .trace), as: .psql)
         }
     }
 }

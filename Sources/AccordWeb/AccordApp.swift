@@ -7,7 +7,12 @@ public enum AccordApp {
     public static func main() async -> Int32 {
         do {
             var env = try Environment.detect()
-            try LoggingSystem.bootstrap(from: &env)
+            let environment = ProcessInfo.processInfo.environment
+            if environment["LOG_FORMAT"] == "json" {
+                JSONLogHandler.bootstrap(level: environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info)
+            } else {
+                try LoggingSystem.bootstrap(from: &env)
+            }
             let app = try await Application.make(env)
             do {
                 try await configure(app, options: .fromEnvironment())

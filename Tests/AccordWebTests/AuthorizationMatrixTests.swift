@@ -112,6 +112,8 @@ struct AuthorizationMatrixTests {
 
     static let policies: [String: Policy] = [
         "GET /healthz": .everyone,
+        "GET /readyz": .everyone,
+        "GET /metrics": .everyone,
         "GET /styles.css": .everyone,
         "GET /api/v1/openapi.yaml": .everyone,
         "GET /docs/api": .everyone,

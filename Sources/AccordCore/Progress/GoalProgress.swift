@@ -9,15 +9,18 @@ public struct GoalProgress: Sendable {
 
     /// Computes attainment, improvement progress and pacing of a goal as of the end of `asOf`.
     public init(goal: Goal, metric: Metric, actual: Int64?, asOf: Day, settings: ProgramSettings) {
+        // Plain locals first: the release optimizer of Swift 6.3.1 crashes (CopyPropagation) when the closures
+        // below read `goal.baseline?.value` themselves.
+        let target = goal.target
+        let baseline = goal.baseline?.value
+        let direction = metric.direction
         self.goal = goal
         self.metric = metric
         self.actual = actual
-        attainment = actual.flatMap { Attainment.ratio(actual: $0, target: goal.target, direction: metric.direction) }
-        improvementProgress = actual.flatMap {
-            Attainment.improvementProgress(actual: $0, baseline: goal.baseline?.value, target: goal.target)
-        }
+        attainment = actual.flatMap { Attainment.ratio(actual: $0, target: target, direction: direction) }
+        improvementProgress = actual.flatMap { Attainment.improvementProgress(actual: $0, baseline: baseline, target: target) }
         pacing = Pacing.evaluate(
-            metric: metric, target: goal.target, baseline: goal.baseline?.value, actual: actual, period: goal.period,
+            metric: metric, target: target, baseline: baseline, actual: actual, period: goal.period,
             asOf: asOf, profile: settings.seasonality, atRiskThreshold: settings.atRiskThreshold)
     }
 }

@@ -16,6 +16,12 @@ enum ErrorMapping {
     }
 
     static func map(_ error: any Error) -> Mapped? {
+        if DatabaseHealth.isUnavailable(error) {
+            AccordMetrics.databaseUnavailable.increment()
+            return Mapped(
+                status: .serviceUnavailable, reason: "The database cannot be reached right now. Try again in a few seconds.",
+                headers: ["Retry-After": "5"])
+        }
         switch error {
         case let error as GoalRuleError: return Mapped(status: .unprocessableEntity, reason: error.description)
         case let error as ImportFailure: return Mapped(status: .unprocessableEntity, reason: error.description, rows: error.rows)
@@ -30,6 +36,7 @@ enum ErrorMapping {
         case let error as MetricDefinitionError: return Mapped(status: .unprocessableEntity, reason: error.description)
         case let error as SeasonalityError: return Mapped(status: .unprocessableEntity, reason: error.description)
         case let error as InputError: return Mapped(status: error.status, reason: error.description)
+        case let error as BackupError: return Mapped(status: .unprocessableEntity, reason: error.description)
         case let error as JointPlan.Problem: return Mapped(status: .unprocessableEntity, reason: error.description)
         case let error as TierError: return Mapped(status: .unprocessableEntity, reason: error.description)
         case let error as Review.Problem: return Mapped(status: .unprocessableEntity, reason: error.description)

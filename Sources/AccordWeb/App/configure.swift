@@ -41,6 +41,11 @@ public struct AccordOptions: Sendable {
 public func configure(_ app: Application, options: AccordOptions) async throws {
     app.clock = options.clock
     try options.database.register(on: app.databases)
+    if case .postgres = options.database {
+        AccordMetrics.poolConnections.set(to: Double(DatabaseLocation.connectionsPerEventLoop * System.coreCount))
+    } else {
+        AccordMetrics.poolConnections.set(to: 1.0)
+    }
     app.migrations.add(AccordMigrations.all)
     app.migrations.add(SessionRecord.migration)
     app.publicURL = options.publicURL
@@ -57,6 +62,7 @@ public func configure(_ app: Application, options: AccordOptions) async throws {
     }
 
     app.middleware = .init()
+    app.middleware.use(RequestLog())
     app.middleware.use(AccordErrorMiddleware())
     app.middleware.use(SecurityHeaders())
     app.middleware.use(app.sessions.middleware)

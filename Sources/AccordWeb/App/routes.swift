@@ -4,6 +4,8 @@ import Vapor
 func routes(_ app: Application) throws {
     // MARK: public — operations, assets, signing in
     app.get("healthz") { _ in ["status": "ok"] }
+    app.get("readyz", use: OperationsController.ready)
+    app.get("metrics", use: OperationsController.metrics)
     app.get("api", "v1", "openapi.yaml", use: ContractController.document)
     app.get("docs", "api", use: ContractController.reference)
     app.get("styles.css", use: PagesController.stylesheet)

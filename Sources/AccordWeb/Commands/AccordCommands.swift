@@ -9,6 +9,7 @@ enum AccordCommands {
         app.asyncCommands.use(ImportCommand(), as: "import")
         app.asyncCommands.use(ClosePeriodCommand(), as: "close-period")
         app.asyncCommands.use(CheckRollupsCommand(), as: "check-rollups")
+        app.asyncCommands.use(BackupCommand(), as: "backup")
         app.asyncCommands.use(BenchGoalsCommand(), as: "bench-goals")
         app.asyncCommands.use(ScorecardCommand(), as: "scorecard")
         app.asyncCommands.use(ProgramCreateCommand(), as: "program-create")

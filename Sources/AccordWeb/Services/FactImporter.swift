@@ -55,12 +55,15 @@ struct FactImporter: Sendable {
             kind: kind, currency: program.currency, metrics: metrics, checklistItems: program.settings.checklistItems,
             columnNames: columnNames)
         let (options, kind, programID) = (options, kind, programID)
-        return try await store.transaction { tx in
+        let report = try await store.transaction { tx in
             var rows = FactRows(store: tx, programID: programID, kind: kind, parser: parser, partnerIDs: partnerIDs)
             let (rejected, count) = try await options.run(chunks, into: &rows)
             return ImportReport(
                 inserted: rows.count.inserted, alreadyPresent: rows.count.alreadyPresent, rejected: rejected, rejectedCount: count)
         }
+        AccordMetrics.imported(
+            kind.rawValue, inserted: report.inserted, alreadyPresent: report.alreadyPresent, rejected: report.rejectedCount)
+        return report
     }
 
     /// Fact rows of one run: validated, partners resolved, written in batches tagged with the run.

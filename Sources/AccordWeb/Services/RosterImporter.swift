@@ -29,13 +29,16 @@ struct RosterImporter: Sendable {
         let program = try await store.program(programID)
         let parser = RosterRowParser(currency: program.currency, asOf: clock.today, columnNames: columnNames)
         let (options, actor, clock) = (options, actor, clock)
-        return try await store.transaction { tx in
+        let report = try await store.transaction { tx in
             var rows = RosterRows(store: tx, program: program, parser: parser, actor: actor, clock: clock)
             let (rejected, count) = try await options.run(chunks, into: &rows)
             return RosterReport(
                 created: rows.count.created, updated: rows.count.updated, unchanged: rows.count.unchanged, rejected: rejected,
                 rejectedCount: count)
         }
+        AccordMetrics.imported(
+            "partners", inserted: report.created + report.updated, alreadyPresent: report.unchanged, rejected: report.rejectedCount)
+        return report
     }
 
     /// Roster rows: validated, compared with the partners they name, saved in batches.
