@@ -81,7 +81,7 @@ struct InputError: Error, CustomStringConvertible {
     var description: String { field.map { "\($0): \(message)" } ?? message }
 }
 
-/// Answers errors as JSON under /api and as an HTML page elsewhere.
+/// Answers errors as JSON under /api and on the operations endpoints, and as an HTML page elsewhere.
 struct AccordErrorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
@@ -94,7 +94,8 @@ struct AccordErrorMiddleware: AsyncMiddleware {
                 request.logger.report(error: error)
                 mapped = ErrorMapping.Mapped(status: .internalServerError, reason: "Something went wrong on our side; it has been logged.")
             }
-            if request.url.path.hasPrefix("/api/") {
+            // Machines read the API and the operations endpoints (probes, scrapers): they get JSON.
+            if request.url.path.hasPrefix("/api/") || ["/healthz", "/readyz", "/metrics"].contains(request.url.path) {
                 let body = ErrorBody(
                     error: .init(status: Int(mapped.status.code), reason: mapped.reason, rows: mapped.rows.isEmpty ? nil : mapped.rows))
                 let response = Response(status: mapped.status, headers: mapped.headers)

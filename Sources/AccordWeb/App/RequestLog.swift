@@ -7,7 +7,8 @@ import Vapor
 struct RequestLog: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let id = Self.sane(request.headers.first(name: "X-Request-Id")) ?? UUID().uuidString.lowercased()
-        request.logger[metadataKey: "request_id"] = .string(id)
+        // Vapor names its own id "request-id"; ours replaces it so that one id follows the request everywhere.
+        request.logger[metadataKey: "request-id"] = .string(id)
         let started = ContinuousClock.now
         AccordMetrics.inFlight.increment()
         defer { AccordMetrics.inFlight.decrement() }
