@@ -9,17 +9,8 @@ accord=$(realpath "${1:-.build/debug/accord}")
 seconds="${2:-600}"
 connections="${3:-8}"
 command -v wrk >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -qq wrk >/dev/null; }
-work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-base="http://127.0.0.1:$port"
-server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-cd "$work"
-LOG_LEVEL=warning "$accord" serve --demo --hostname 127.0.0.1 --port "$port" > serve.log 2>&1 &
-server=$!
-for _ in $(seq 1 240); do curl -fs "$base/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fs "$base/readyz" >/dev/null || { tail serve.log; echo "soak: the server did not start" >&2; exit 1; }
+source "$(dirname "$0")/demo-server.sh"
+LOG_LEVEL=warning start_demo_server "$accord"
 rss() { awk '/VmRSS/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$server/status"; }
 
 session() {  # signs in through the form; prints the session cookie
