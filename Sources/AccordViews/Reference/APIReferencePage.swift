@@ -62,13 +62,14 @@ public enum APIReferencePage {
                 .forEach(op.responses) { response in
                     .li(
                         .strong(.text(response.status == "default" ? "Errors" : response.status)), .text(" — "),
-                        .text(firstSentence(response.description)),
+                        .text(oneLine(response.description)),
                         .unwrap(response.schema) { .group(.text(" → "), schemaLink($0)) })
                 }))
     }
 
-    static func firstSentence(_ text: String) -> String {
-        text.components(separatedBy: "\n").first ?? text
+    /// YAML block text wraps where the author wrapped it; a list item reads better on one line.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
     /// Links a schema name to its table; plain types stay text.
