@@ -9,18 +9,9 @@ accord=$(realpath "${1:-.build/debug/accord}")
 examples="${2:-25}"
 min_cases="${MIN_CASES:-1000}"
 spec=$(realpath "$(dirname "$0")/../openapi/openapi.yaml")
-work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-cd "$work"
 command -v schemathesis >/dev/null || python3 -m pip install -q --disable-pip-version-check schemathesis
-
-"$accord" serve --demo --hostname 127.0.0.1 --port "$port" > serve.log 2>&1 &
-server=$!
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fs "http://127.0.0.1:$port/healthz" >/dev/null || { tail -20 serve.log; echo "fuzz: the server did not start" >&2; exit 1; }
+source "$(dirname "$0")/demo-server.sh"
+start_demo_server "$accord"
 
 checks=not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance
 checks+=,response_schema_conformance,unsupported_method,ignored_auth
@@ -34,7 +25,7 @@ for who in "admin $admin_token" "partner $partner_token"; do
   token=$2
   echo "fuzz: as $name"
   status=0
-  schemathesis run "$spec" --url "http://127.0.0.1:$port/api/v1" -H "Authorization: Bearer $token" \
+  schemathesis run "$spec" --url "$base/api/v1" -H "Authorization: Bearer $token" \
     --checks "$checks" --max-examples "$examples" --seed 20261123 --workers 1 --request-timeout 30 \
     --phases examples,coverage,fuzzing --suppress-health-check all --no-shrink \
     --report ndjson --report-ndjson-path "$work/$name.ndjson" > "$work/$name.log" 2>&1 || status=$?

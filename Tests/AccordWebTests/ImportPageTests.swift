@@ -69,6 +69,19 @@ struct ImportPageTests {
             #expect(missing.status == .unprocessableEntity && missing.body.string.contains("Choose a CSV file"))
             let empty = try await Self.upload(&browser, Self.multipart(fields: [("kind", "sales")], file: ""))
             #expect(empty.status == .unprocessableEntity && empty.body.string.contains("Choose a CSV file"))
+            // A client that sends the kind after the file: refused, not read as the default kind.
+            var kindLast = Self.multipart(fields: [], file: csv)
+            kindLast = ByteBuffer(
+                string: kindLast.getString(at: 0, length: kindLast.readableBytes)!.replacingOccurrences(
+                    of: "--\(Self.boundary)--",
+                    with: "--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nsales\r\n--\(Self.boundary)--"))
+            let store = AccordStore(database: app.db)
+            let programID = try await store.programs()[0].id
+            let before = try await store.factTotals(programID: programID)
+            let late = try await Self.upload(&browser, kindLast)
+            #expect(late.status == .unprocessableEntity && late.body.string.contains("before the file itself; nothing was imported"))
+            let after = try await store.factTotals(programID: programID)
+            #expect(after.salesLines == before.salesLines && after.activities == before.activities)
             let form = try await browser.get("/import")
             let notMultipart = try await browser.post("/import", form: ["_csrf": Browser.csrf(in: form), "kind": "sales"])
             #expect(notMultipart.status == .unsupportedMediaType)

@@ -21,38 +21,3 @@ struct BackupCommand: AsyncCommand {
                 + "\(ContinuousClock.now - started)).")
     }
 }
-
-/// `/healthz` (the process answers), `/readyz` (the database answers too) and `/metrics` (Prometheus).
-enum OperationsController {
-    struct Readiness: Content {
-        let status: String
-        let reason: String?
-    }
-
-    @Sendable static func ready(req: Request) async throws -> Response {
-        do {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await req.store.ping() }
-                group.addTask {
-                    try await Task.sleep(for: .seconds(2))
-                    throw Abort(.serviceUnavailable, reason: "the database did not answer within 2 seconds")
-                }
-                try await group.next()
-                group.cancelAll()
-            }
-            AccordMetrics.databaseReady.set(to: 1.0)
-            return try await Readiness(status: "ready", reason: nil).encodeResponse(for: req)
-        } catch {
-            AccordMetrics.databaseReady.set(to: 0.0)
-            req.logger.warning("not ready: \(error)")
-            return try await Readiness(status: "unavailable", reason: "the database cannot be reached")
-                .encodeResponse(status: .serviceUnavailable, for: req)
-        }
-    }
-
-    @Sendable static func metrics(req: Request) async throws -> Response {
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
-        return Response(status: .ok, headers: headers, body: .init(string: AccordMetrics.registry.emitToString()))
-    }
-}

@@ -22,7 +22,7 @@ enum ImportPageController {
         let viewer = try req.viewer()
         let upload = try StreamedUpload(req)
         try await upload.readFields()
-        let kindText = upload.fields["kind"] ?? "activities"
+        let kindText = upload.fields["kind"] ?? kinds(for: viewer)[0].0
         let skip = upload.fields["skip_invalid"] == "1"
         func page(_ outcome: ImportPage.Outcome?, error: String?, status: HTTPStatus) async throws -> Response {
             HTMLResponse.page(
@@ -31,6 +31,12 @@ enum ImportPageController {
                         chrome: try await PageChromes.make(req), kinds: kinds(for: viewer), selectedKind: kindText, skipInvalid: skip,
                         outcome: outcome, error: error)),
                 status: status)
+        }
+        // The upload is read as it arrives: a kind sent after the file would come too late to read its rows.
+        guard upload.fields["kind"] != nil || upload.fileIsMissing else {
+            return try await page(
+                nil, error: "Say what the file holds (the kind field) before the file itself; nothing was imported.",
+                status: .unprocessableEntity)
         }
         guard let kind = FactRowParser.Kind(rawValue: kindText), kinds(for: viewer).contains(where: { $0.0 == kindText }) else {
             return try await page(nil, error: "Your role cannot import \(kindText).", status: .forbidden)

@@ -39,7 +39,8 @@ final class StreamedUpload: @unchecked Sendable {
             if isFilePart {
                 fileStarted = true
                 fileEnded = true
-            } else if let name = partName {
+            } else if let name = partName, !fileStarted {
+                // Only fields before the file count, however the body happens to be chunked.
                 fields[name] = String(decoding: fieldBytes, as: UTF8.self)
             }
             headers = [:]
