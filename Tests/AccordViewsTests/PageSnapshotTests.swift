@@ -47,6 +47,16 @@ struct PageSnapshotTests {
         assertSnapshot(of: Self.lines(OverviewPage.render(model)), as: .lines)
     }
 
+    @Test func anOverviewOfThousandsOfPartnersShowsTheFirstRowsAndLinksToTheList() {
+        let rows = (1...2_000).map { Self.row($0, $0.isMultiple(of: 2) ? .behind : .onTrack) }
+        let html = OverviewPage.render(.init(chrome: Self.chrome, today: Self.today, goalCounts: [:], rows: rows))
+        #expect(html.contains("2000 partners · as of"))
+        #expect(html.components(separatedBy: "<td><a href=\"/partners/").count - 1 == 2 * OverviewPage.shownRows)
+        #expect(html.contains("Showing 50 of 1000 partners needing attention. <a href=\"/partners?sort=status\">"))
+        #expect(html.contains("Showing 50 of 2000 partners. <a href=\"/partners\">"))
+        #expect(html.utf8.count < 100_000)
+    }
+
     @Test func overviewPageEmpty() {
         assertSnapshot(
             of: Self.lines(OverviewPage.render(.init(chrome: Self.chrome, today: Self.today, goalCounts: [:], rows: []))), as: .lines)

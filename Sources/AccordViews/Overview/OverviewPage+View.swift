@@ -47,10 +47,26 @@ extension OverviewPage {
                 .forEach(model.partnersByStage) { stage, count in card("\(count)", stage.label) }
             )
             BodyNode.h2(.text("Needs attention"))
-            attention(model.rows.filter(\.needsAttention))
+            let attentionRows = model.rows.filter(\.needsAttention)
+            attention(Array(attentionRows.prefix(shownRows)))
+            more(attentionRows.count, "needing attention", SiteURL.partners(query: [("sort", "status")]))
             BodyNode.h2(.text("All partners"))
-            partnerTable(model.rows)
+            partnerTable(Array(model.rows.prefix(shownRows)))
+            more(model.rows.count, "", SiteURL.partners())
         }
+    }
+
+    /// A program of thousands of partners would make a page of megabytes: the overview shows the first rows and
+    /// links to the partner list, which filters, sorts and pages them.
+    static let shownRows = 50
+
+    static func more(_ total: Int, _ what: String, _ url: SiteURL) -> Node<HTML.BodyContext> {
+        .if(
+            total > shownRows,
+            .p(
+                .class("more"),
+                .text("Showing \(shownRows) of \(total) partners\(what.isEmpty ? "" : " " + what). "),
+                .a(.href(url.path), .text("See them all in the partner list →"))))
     }
 
     static func card(_ figure: String, _ caption: String) -> Node<HTML.BodyContext> {
