@@ -32,38 +32,65 @@ extension AccordStore {
     public func save(_ goal: Goal, programID: UUID, action: String, by actor: Actor, at now: Date, reason: String? = nil)
         async throws
     {
+        try await save([(goal, action)], programID: programID, by: actor, at: now, reason: reason)
+    }
+
+    /// Saves many goals as `save(_:programID:action:by:at:reason:)` does one, in one transaction and a few
+    /// statements per chunk of goals instead of several per goal (period close saves a whole program's goals).
+    public func save(
+        _ changes: [(goal: Goal, action: String)], programID: UUID, by actor: Actor, at now: Date, reason: String? = nil
+    ) async throws {
+        guard !changes.isEmpty else { return }
         try await transaction { store in
-            let db = store.database
-            let existing = try await GoalModel.find(goal.id, on: db)
-            var before: Goal?
-            let model: GoalModel
-            var revisionsStored = 0
-            var acceptancesStored = 0
-            var overridesStored = 0
-            if let existing {
-                before = try await store.goals(GoalQuery(), ids: [goal.id]).first
-                revisionsStored = before?.revisions.count ?? 0
-                acceptancesStored = before?.acceptances.count ?? 0
-                overridesStored = before?.overrides.count ?? 0
-                existing.updateState(from: goal, at: now)
-                model = existing
+            // Chunks keep every statement's bind parameters within SQLite's and PostgreSQL's limits.
+            for start in stride(from: 0, to: changes.count, by: Self.goalChunk) {
+                let chunk = changes[start..<min(start + Self.goalChunk, changes.count)]
+                try await store.saveChunk(Array(chunk), programID: programID, by: actor, at: now, reason: reason)
+            }
+        }
+    }
+
+    static let goalChunk = 500
+
+    private func saveChunk(
+        _ changes: [(goal: Goal, action: String)], programID: UUID, by actor: Actor, at now: Date, reason: String?
+    ) async throws {
+        let db = database
+        let ids = changes.map(\.goal.id)
+        var models: [UUID: GoalModel] = [:]
+        for model in try await GoalModel.query(on: db).filter(\.$id ~~ ids).all() { models[try model.requireID()] = model }
+        var stored: [UUID: Goal] = [:]
+        for goal in try await goals(GoalQuery(), ids: Array(models.keys)) { stored[goal.id] = goal }
+        var created: [GoalModel] = []
+        var revisions: [GoalRevisionModel] = []
+        var acceptances: [GoalAcceptanceModel] = []
+        var overrides: [GoalOverrideModel] = []
+        var audit: [AuditEntryModel] = []
+        for (goal, action) in changes {
+            let before = stored[goal.id]
+            if let model = models[goal.id] {
+                model.updateState(from: goal, at: now)
                 try await model.update(on: db)
             } else {
-                model = GoalModel(goal, programID: programID, at: now)
-                try await model.create(on: db)
+                created.append(GoalModel(goal, programID: programID, at: now))
             }
-            for revision in goal.revisions.dropFirst(revisionsStored) {
-                try await GoalRevisionModel(revision, goalID: goal.id).create(on: db)
+            revisions += goal.revisions.dropFirst(before?.revisions.count ?? 0).map { GoalRevisionModel($0, goalID: goal.id) }
+            acceptances += goal.acceptances.enumerated().dropFirst(before?.acceptances.count ?? 0).map {
+                GoalAcceptanceModel($0.element, goalID: goal.id, position: $0.offset)
             }
-            for (position, acceptance) in goal.acceptances.enumerated().dropFirst(acceptancesStored) {
-                try await GoalAcceptanceModel(acceptance, goalID: goal.id, position: position).create(on: db)
+            overrides += goal.overrides.enumerated().dropFirst(before?.overrides.count ?? 0).map {
+                GoalOverrideModel($0.element, goalID: goal.id, position: $0.offset)
             }
-            for (position, override) in goal.overrides.enumerated().dropFirst(overridesStored) {
-                try await GoalOverrideModel(override, goalID: goal.id, position: position).create(on: db)
-            }
-            try await store.append(
-                .change(action, of: "goal", id: goal.id.uuidString, before: before, after: goal, by: actor, at: now, reason: reason))
+            audit.append(
+                AuditEntryModel(
+                    .change(action, of: "goal", id: goal.id.uuidString, before: before, after: goal, by: actor, at: now, reason: reason)))
         }
+        // Goals before their children (foreign keys); each kind in one multi-row INSERT.
+        if !created.isEmpty { try await created.create(on: db) }
+        if !revisions.isEmpty { try await revisions.create(on: db) }
+        if !acceptances.isEmpty { try await acceptances.create(on: db) }
+        if !overrides.isEmpty { try await overrides.create(on: db) }
+        if !audit.isEmpty { try await audit.create(on: db) }
     }
 
     public func goal(_ id: UUID) async throws -> Goal {
@@ -115,8 +142,7 @@ extension AccordStore {
     /// The best target already achieved by a partner on a metric (DOMAIN §5.1).
     public func bestAchievedTarget(partnerID: UUID, metric: Metric, excluding: UUID? = nil) async throws -> Int64? {
         let achieved = try await goals(GoalQuery(partnerID: partnerID, statuses: [.achieved], metricKey: metric.key))
-            .filter { $0.id != excluding }.map(\.target)
-        return metric.direction == .higherIsBetter ? achieved.max() : achieved.min()
+        return AchievedTargets(achieved).best(partnerID: partnerID, metric: metric, excluding: excluding)
     }
 
     /// Overrides made in a date range, for "targets lowered this year" (DOMAIN §5.3).

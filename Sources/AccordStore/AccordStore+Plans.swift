@@ -125,6 +125,18 @@ extension AccordStore {
         return try await models.asyncMap { try await plan(from: $0) }
     }
 
+    /// The partners among `partnerIDs` that have an agreed plan (an input of commitment, DOMAIN §8), a query per chunk.
+    public func partnersWithAgreedPlan(_ partnerIDs: [UUID]) async throws -> Set<UUID> {
+        var agreed: Set<UUID> = []
+        for start in stride(from: 0, to: partnerIDs.count, by: 500) {
+            let chunk = Array(partnerIDs[start..<min(start + 500, partnerIDs.count)])
+            agreed.formUnion(
+                try await JointPlanModel.query(on: database).filter(\.$partnerID ~~ chunk).filter(\.$agreedRevision != nil)
+                    .all(\.$partnerID))
+        }
+        return agreed
+    }
+
     public func plan(_ id: UUID) async throws -> JointPlan {
         guard let model = try await JointPlanModel.find(id, on: database) else { throw StoreError.notFound("plan \(id)") }
         return try await plan(from: model)

@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import Testing
 
@@ -50,6 +51,31 @@ struct ImprovementRuleTests {
         #expect(
             rule.smallestAcceptableTarget(metric: MetricCatalog.revenue, baseline: context.baseline, bestAchievedTarget: 130_000_00)
                 == 130_000_01)
+    }
+
+    @Test func theBestAchievedTargetIsPerPartnerAndMetricAndFollowsTheMetricsDirection() throws {
+        func achieved(_ metric: Metric, target: Int64, baseline: Int64) throws -> Goal {
+            var goal = try Goal.propose(
+                Fixture.proposal(metric, target: target), context: Fixture.context(baseline: baseline), by: Fixture.cam,
+                today: Fixture.today, now: Fixture.now)
+            goal.status = .achieved
+            return goal
+        }
+        let revenue = [
+            try achieved(MetricCatalog.revenue, target: 120_000_00, baseline: 100_000_00),
+            try achieved(MetricCatalog.revenue, target: 150_000_00, baseline: 100_000_00),
+        ]
+        let discount = [
+            try achieved(MetricCatalog.averageDiscount, target: 8_00, baseline: 10_00),
+            try achieved(MetricCatalog.averageDiscount, target: 6_00, baseline: 10_00),
+        ]
+        let notAchieved = try Fixture.agreed(target: 900_000_00)
+        let targets = AchievedTargets(revenue + discount + [notAchieved])
+        #expect(targets.best(partnerID: Fixture.partnerID, metric: MetricCatalog.revenue) == 150_000_00)
+        #expect(targets.best(partnerID: Fixture.partnerID, metric: MetricCatalog.revenue, excluding: revenue[1].id) == 120_000_00)
+        #expect(targets.best(partnerID: Fixture.partnerID, metric: MetricCatalog.averageDiscount) == 6_00)
+        #expect(targets.best(partnerID: UUID(), metric: MetricCatalog.revenue) == nil)
+        #expect(targets.best(partnerID: Fixture.partnerID, metric: MetricCatalog.marketingCampaigns) == nil)
     }
 
     @Test func theProgramsMinimumImprovementApplies() throws {

@@ -139,6 +139,41 @@ struct GoalAPITests {
         }
     }
 
+    /// Period close saves goals in chunks (AccordStore.goalChunk); a program with more goals than several chunks
+    /// closes and carries forward every one of them, with their revisions, acceptances and audit entries (DOMAIN §5.3).
+    @Test func closingMoreGoalsThanOneSaveChunkClosesAndCarriesForwardEveryGoal() async throws {
+        try await withAccord { app in
+            let world = try await World.make(app)
+            let agreed = try await world.agreedRevenueGoal(app)
+            let store = AccordStore(database: app.db)
+            let template = try await store.goal(agreed.id)
+            let programID = try await store.programID(ofGoal: agreed.id)
+            let copies = (0..<1_100).map { _ in
+                Goal.restore(
+                    id: UUID(), partnerID: template.partnerID, period: template.period, metricKey: template.metricKey,
+                    ownerSide: template.ownerSide, baseline: template.baseline, status: template.status, revisions: template.revisions,
+                    acceptances: template.acceptances, decline: nil, carriedFrom: nil, overrides: [], closingActual: nil,
+                    createdAt: template.createdAt)
+            }
+            try await store.save(copies.map { ($0, "create") }, programID: programID, by: .accord, at: Date())
+            app.clock = .fixed(Day(year: 2027, month: 1, day: 2).noonUTC)
+            try await runCommand(ClosePeriodCommand(), ["accord close-period"], app: app)
+
+            let revenue = try await store.goals(GoalQuery(programID: programID, metricKey: "revenue"))
+            let missed = revenue.filter { $0.status == .missed }
+            let carried = revenue.filter { $0.carriedFrom != nil }
+            #expect(missed.count == 1_101 && revenue.count == 2_202)
+            #expect(Set(carried.compactMap(\.carriedFrom)) == Set(missed.map(\.id)))
+            #expect(
+                carried.allSatisfy {
+                    $0.status == .active && $0.target == template.target && $0.revisions.count == 1 && $0.acceptances.count == 2
+                })
+            let audit = try await store.auditEntries(entity: "goal", limit: 10_000)
+            #expect(audit.filter { $0.action == "missed" }.count == 1_101)
+            #expect(audit.filter { $0.action == "carry_forward" }.count == 1_101)
+        }
+    }
+
     @Test func scorecardReportsAttainmentImprovementAndPacing() async throws {
         try await withAccord { app in
             let world = try await World.make(app)

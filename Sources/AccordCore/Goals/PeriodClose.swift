@@ -6,7 +6,8 @@ public struct ClosingGoal: Sendable {
     public let metric: Metric
     /// The goal's actual over its period (nil when no fact yields a value, e.g. an average of nothing).
     public let actual: Int64?
-    /// The baseline of the next period of the same length, for the improvement minimum of a carry-forward.
+    /// The baseline of the next period of the same length, for the improvement minimum of a carry-forward
+    /// (only a missed goal needs it).
     public let nextPeriodBaseline: Baseline?
     /// The best target already achieved on this metric, other than by this goal.
     public let bestAchievedTarget: Int64?
@@ -38,12 +39,17 @@ public enum PeriodClose {
         where (closing.goal.status == .agreed || closing.goal.status == .active) && closing.goal.period.end <= today {
             var goal = closing.goal
             goal.closingActual = closing.actual
-            let achieved = closing.actual.map { closing.metric.meets($0, goal.target) } ?? false
+            let achieved = isAchieved(actual: closing.actual, metric: closing.metric, target: goal.target)
             goal.status = achieved ? .achieved : .missed
             result.closed.append(goal)
             if !achieved { result.carriedForward.append(carryForward(closing, closed: goal, rule: rule, today: today, now: now)) }
         }
         return result
+    }
+
+    /// Whether an actual reached the target; a goal whose facts yield no actual did not.
+    public static func isAchieved(actual: Int64?, metric: Metric, target: Int64) -> Bool {
+        actual.map { metric.meets($0, target) } ?? false
     }
 
     static func carryForward(_ closing: ClosingGoal, closed goal: Goal, rule: ImprovementRule, today: Day, now: Date) -> Goal {

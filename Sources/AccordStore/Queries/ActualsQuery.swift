@@ -22,6 +22,19 @@ public struct ActualRequest: Hashable, Sendable {
     }
 }
 
+/// A baseline to compute: a partner's metric for a period (DOMAIN §5.1).
+public struct BaselineRequest: Hashable, Sendable {
+    public let partnerID: UUID
+    public let metric: Metric
+    public let period: Period
+
+    public init(partnerID: UUID, metric: Metric, period: Period) {
+        self.partnerID = partnerID
+        self.metric = metric
+        self.period = period
+    }
+}
+
 extension AccordStore {
     /// Actuals computed in SQL, grouped by partner, one statement per metric and date range
     /// (the scorecard query: no raw fact rows are loaded into Swift).
@@ -157,33 +170,45 @@ extension AccordStore {
     public func baselineHistory(partnerID: UUID, metric: Metric, period: Period, programID: UUID, checklistItems: [String])
         async throws -> BaselineHistory
     {
-        let prior = period.oneYearEarlier
-        let priorActual = try await actuals(
-            [ActualRequest(partnerID: partnerID, metric: metric, period: prior)], programID: programID,
-            checklistItems: checklistItems
-        ).values.first
-        let hasHistory = try await hasFacts(partnerID: partnerID, metric: metric, before: prior.end, programID: programID)
-        var bestEver: Int64?
-        switch metric.aggregation {
-        case .latest:
-            let function = metric.direction == .higherIsBetter ? "MAX" : "MIN"
-            bestEver = try await sql.raw(
-                """
-                SELECT \(unsafeRaw: function)(latest_value) AS best FROM fact_day_rollups
-                WHERE program_id = \(bind: programID) AND partner_id = \(bind: partnerID)
-                AND source = \(bind: metric.key) AND day < \(bind: Int32(period.start.number))
-                """
-            ).first()?.decode(column: "best", as: Int64?.self)
-        case .checklist:
-            // Completion only grows, so the best ever is the completion when the period starts.
-            bestEver = try await actuals(
-                [ActualRequest(partnerID: partnerID, metric: metric, start: period.start, end: period.start)],
-                programID: programID, checklistItems: checklistItems
-            ).values.first
-        case .sum, .distinctCount, .average:
-            bestEver = nil
+        let request = BaselineRequest(partnerID: partnerID, metric: metric, period: period)
+        return try await baselineHistories([request], programID: programID, checklistItems: checklistItems)[request]!
+    }
+
+    /// The histories many baselines need, with the prior-year actuals of all of them in one batch.
+    public func baselineHistories(_ requests: [BaselineRequest], programID: UUID, checklistItems: [String])
+        async throws -> [BaselineRequest: BaselineHistory]
+    {
+        let prior = { (r: BaselineRequest) in ActualRequest(partnerID: r.partnerID, metric: r.metric, period: r.period.oneYearEarlier) }
+        let priorActuals = try await actuals(requests.map(prior), programID: programID, checklistItems: checklistItems)
+        var histories: [BaselineRequest: BaselineHistory] = [:]
+        for request in Set(requests) {
+            let (partnerID, metric, period) = (request.partnerID, request.metric, request.period)
+            let hasHistory = try await hasFacts(
+                partnerID: partnerID, metric: metric, before: period.oneYearEarlier.end, programID: programID)
+            var bestEver: Int64?
+            switch metric.aggregation {
+            case .latest:
+                let function = metric.direction == .higherIsBetter ? "MAX" : "MIN"
+                bestEver = try await sql.raw(
+                    """
+                    SELECT \(unsafeRaw: function)(latest_value) AS best FROM fact_day_rollups
+                    WHERE program_id = \(bind: programID) AND partner_id = \(bind: partnerID)
+                    AND source = \(bind: metric.key) AND day < \(bind: Int32(period.start.number))
+                    """
+                ).first()?.decode(column: "best", as: Int64?.self)
+            case .checklist:
+                // Completion only grows, so the best ever is the completion when the period starts.
+                bestEver = try await actuals(
+                    [ActualRequest(partnerID: partnerID, metric: metric, start: period.start, end: period.start)],
+                    programID: programID, checklistItems: checklistItems
+                ).values.first
+            case .sum, .distinctCount, .average:
+                bestEver = nil
+            }
+            histories[request] = BaselineHistory(
+                priorYearActual: priorActuals[prior(request)], hasHistoryBeforePriorYearEnd: hasHistory, bestEver: bestEver)
         }
-        return BaselineHistory(priorYearActual: priorActual, hasHistoryBeforePriorYearEnd: hasHistory, bestEver: bestEver)
+        return histories
     }
 
     private func hasFacts(partnerID: UUID, metric: Metric, before end: Day, programID: UUID) async throws -> Bool {

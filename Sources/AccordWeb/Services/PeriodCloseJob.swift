@@ -29,41 +29,40 @@ struct PeriodCloseJob {
             let metrics = Dictionary(uniqueKeysWithValues: try await store.metrics(of: programID).map { ($0.key, $0) })
             var summary = Summary()
 
+            var activated: [(goal: Goal, action: String)] = []
             for var goal in try await store.goals(GoalQuery(programID: programID, statuses: [.agreed])) where goal.period.end > today {
                 goal.activateIfStarted(today: today)
-                if goal.status == .active {
-                    try await store.save(goal, programID: programID, action: "activate", by: .accord, at: now)
-                    summary.activated += 1
-                }
+                if goal.status == .active { activated.append((goal, "activate")) }
             }
+            try await store.save(activated, programID: programID, by: .accord, at: now)
+            summary.activated = activated.count
 
             let due = try await store.goals(GoalQuery(programID: programID, statuses: [.agreed, .active], periodEndedBy: today))
-            let requests = due.compactMap { goal in
-                metrics[goal.metricKey].map { ActualRequest(partnerID: goal.partnerID, metric: $0, period: goal.period) }
+                .compactMap { goal in metrics[goal.metricKey].map { (goal: goal, metric: $0) } }
+            let checklist = program.settings.checklistItems
+            let actuals = try await store.actuals(
+                due.map { ActualRequest(partnerID: $0.goal.partnerID, metric: $0.metric, period: $0.goal.period) }, programID: programID,
+                checklistItems: checklist)
+            let actual = { (g: (goal: Goal, metric: Metric)) in
+                actuals[ActualRequest(partnerID: g.goal.partnerID, metric: g.metric, period: g.goal.period)]
             }
-            let actuals = try await store.actuals(requests, programID: programID, checklistItems: program.settings.checklistItems)
-            var closing: [ClosingGoal] = []
-            for goal in due {
-                guard let metric = metrics[goal.metricKey] else { continue }
-                let next = goal.period.next
-                let history = try await store.baselineHistory(
-                    partnerID: goal.partnerID, metric: metric, period: next, programID: programID,
-                    checklistItems: program.settings.checklistItems)
-                closing.append(
-                    ClosingGoal(
-                        goal: goal, metric: metric,
-                        actual: actuals[ActualRequest(partnerID: goal.partnerID, metric: metric, period: goal.period)],
-                        nextPeriodBaseline: history.baseline(for: metric, period: next),
-                        bestAchievedTarget: try await store.bestAchievedTarget(
-                            partnerID: goal.partnerID, metric: metric, excluding: goal.id)))
+            // Only a missed goal is carried forward, so only it needs the next period's baseline.
+            let missed = due.filter { !PeriodClose.isAchieved(actual: actual($0), metric: $0.metric, target: $0.goal.target) }
+            let next = { (g: (goal: Goal, metric: Metric)) in
+                BaselineRequest(partnerID: g.goal.partnerID, metric: g.metric, period: g.goal.period.next)
+            }
+            let histories = try await store.baselineHistories(missed.map(next), programID: programID, checklistItems: checklist)
+            let achieved = AchievedTargets(try await store.goals(GoalQuery(programID: programID, statuses: [.achieved])))
+            let closing = due.map { g in
+                ClosingGoal(
+                    goal: g.goal, metric: g.metric, actual: actual(g),
+                    nextPeriodBaseline: histories[next(g)]?.baseline(for: g.metric, period: g.goal.period.next),
+                    bestAchievedTarget: achieved.best(partnerID: g.goal.partnerID, metric: g.metric, excluding: g.goal.id))
             }
             let result = PeriodClose.close(closing, rule: program.settings.improvementRule, today: today, now: now)
-            for goal in result.closed {
-                try await store.save(goal, programID: programID, action: goal.status.rawValue, by: .accord, at: now)
-            }
-            for goal in result.carriedForward {
-                try await store.save(goal, programID: programID, action: "carry_forward", by: .accord, at: now)
-            }
+            try await store.save(
+                result.closed.map { ($0, $0.status.rawValue) } + result.carriedForward.map { ($0, "carry_forward") },
+                programID: programID, by: .accord, at: now)
             summary.achieved = result.closed.filter { $0.status == .achieved }.count
             summary.missed = result.closed.filter { $0.status == .missed }.count
             summary.carriedForward = result.carriedForward.count

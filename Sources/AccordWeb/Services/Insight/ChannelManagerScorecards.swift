@@ -20,6 +20,8 @@ struct ChannelManagerScorecards {
         let reviews = Dictionary(
             grouping: try await store.reviews(dueBy: today).filter { $0.due >= yearStart && $0.due < today }, by: \.partnerID)
 
+        let withPlan = try await store.partnersWithAgreedPlan(overview.rows.map(\.partner.id))
+
         var inputs: [ChannelManagerInputs] = []
         for row in overview.rows {
             let lines = row.lines.filter { $0.goal.status.isCommitted }
@@ -30,7 +32,7 @@ struct ChannelManagerScorecards {
                 ChannelManagerInputs(
                     channelManager: row.partner.channelManager, stage: row.partner.stage,
                     revenueActual: revenue.reduce(0) { $0 + ($1.actual ?? 0) }, revenueAgreed: revenue.reduce(0) { $0 + $1.goal.target },
-                    hasAgreedPlan: try await store.plans(partnerID: row.partner.id).contains { $0.agreedRevision != nil },
+                    hasAgreedPlan: withPlan.contains(row.partner.id),
                     hasAgreedGoals: !lines.isEmpty, checklistComplete: checklist.map { ($0.actual ?? 0) >= $0.goal.target },
                     becameAchiever: believers.contains(row.partner.id) && currentByPartner[row.partner.id]?.segment == .achiever,
                     reviewsDue: due.count,

@@ -52,13 +52,15 @@ struct Segmentation {
             partners.flatMap { [nowRequest($0.id), beforeRequest($0.id)] }, programID: program.id,
             checklistItems: program.settings.checklistItems)
 
+        let withPlan = try await store.partnersWithAgreedPlan(partners.map(\.id))
+
         var rows: [SegmentRow] = []
         for partner in partners {
             let reviews = (reviewsByPartner[partner.id] ?? []).filter { $0.due >= period.start.advanced(by: -365) && $0.due <= asOf }
             let sold = revenue[nowRequest(partner.id)] ?? 0
             let inputs = SegmentInputs.measure(
                 goals: goalsByPartner[partner.id] ?? [], now: clockNow, responseWindowDays: program.settings.responseWindowDays,
-                hasCurrentPlan: try await store.plans(partnerID: partner.id).contains { $0.agreedRevision != nil }, reviews: reviews,
+                hasCurrentPlan: withPlan.contains(partner.id), reviews: reviews,
                 lines: progressByPartner[partner.id] ?? [], revenue: sold, revenueYearEarlier: revenue[beforeRequest(partner.id)] ?? 0)
             rows.append(
                 SegmentRow(
