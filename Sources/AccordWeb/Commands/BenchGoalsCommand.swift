@@ -55,12 +55,7 @@ struct BenchGoalsCommand: AsyncCommand {
                     goals.append(goal)
                 }
             }
-            let toSave = goals
-            try await store.transaction { tx in
-                for goal in toSave {
-                    try await tx.save(goal, programID: programID, action: "bench", by: operatorActor, at: Date())
-                }
-            }
+            try await store.save(goals.map { ($0, "bench") }, programID: programID, by: operatorActor, at: Date())
             made += goals.count
         }
         context.console.info("Made \(made) agreed goal(s) for \(partners.count) partner(s).")
