@@ -35,7 +35,7 @@ enum PagesController {
                 ErrorPage.render(status: 404, message: "No program yet. Start with `accord serve --demo` or create one through the API."),
                 status: .notFound)
         }
-        let data = try await ProgramOverview(store: req.store, clock: req.clock).load(programID: program.id)
+        let data = try await req.programOverview(program.id)
         var model = OverviewPage.Model(
             chrome: try await PageChromes.make(req), today: data.today, goalCounts: data.goalCounts, rows: data.rows.map(row))
         model.attainment = attainmentBuckets(data.rows.flatMap(\.lines))
@@ -44,7 +44,7 @@ enum PagesController {
 
     /// Every partner of the program with its current-quarter status, for the overview, list and portfolio.
     static func rows(_ req: Request, programID: UUID) async throws -> [OverviewPage.Model.Row] {
-        try await ProgramOverview(store: req.store, clock: req.clock).load(programID: programID).rows.map(row)
+        try await req.programOverview(programID).rows.map(row)
     }
 
     static func row(_ row: ProgramOverviewData.Row) -> OverviewPage.Model.Row {

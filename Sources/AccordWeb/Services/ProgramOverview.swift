@@ -1,6 +1,7 @@
 import AccordCore
 import AccordStore
 import Foundation
+import Vapor
 
 /// The program at a glance: every partner with its current-quarter goals and their pacing.
 struct ProgramOverviewData {
@@ -61,5 +62,34 @@ struct ProgramOverview {
         }
         return ProgramOverviewData(
             program: program, rows: rows, goalCounts: Dictionary(grouping: allGoals, by: \.status).mapValues(\.count), today: today)
+    }
+}
+
+/// Which overview a load is for: the program, as of a day (the clock can differ between apps, e.g. in tests).
+struct OverviewKey: Hashable, Sendable {
+    let programID: UUID
+    let today: Day
+}
+
+extension Application {
+    private struct ProgramOverviewsKey: StorageKey { typealias Value = SharedLoads<OverviewKey, ProgramOverviewData> }
+
+    /// Overview loads in progress, shared by the requests that arrive while they run.
+    var programOverviews: SharedLoads<OverviewKey, ProgramOverviewData> {
+        get {
+            guard let loads = storage[ProgramOverviewsKey.self] else { preconditionFailure("configure(_:options:) sets programOverviews") }
+            return loads
+        }
+        set { storage[ProgramOverviewsKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// The program overview, sharing a load already running for it.
+    func programOverview(_ programID: UUID) async throws -> ProgramOverviewData {
+        let overview = ProgramOverview(store: store, clock: clock)
+        return try await application.programOverviews.value(for: OverviewKey(programID: programID, today: clock.today)) {
+            try await overview.load(programID: programID)
+        }
     }
 }
