@@ -1,6 +1,7 @@
 import AccordCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Which goals to load.
 public struct GoalQuery: Sendable {
@@ -105,17 +106,21 @@ extension AccordStore {
     }
 
     public func goals(_ query: GoalQuery, ids: [UUID]? = nil) async throws -> [Goal] {
-        var q = GoalModel.query(on: database)
-        if let ids { q = q.filter(\.$id ~~ ids) }
-        if let program = query.programID { q = q.filter(\.$programID == program) }
-        if let partner = query.partnerID { q = q.filter(\.$partnerID == partner) }
-        if let statuses = query.statuses { q = q.filter(\.$status ~~ statuses.map(\.rawValue)) }
-        if let key = query.metricKey { q = q.filter(\.$metricKey == key) }
-        if let day = query.periodContaining {
-            q = q.filter(\.$periodStart <= Int32(day.number)).filter(\.$periodEnd > Int32(day.number))
+        if let ids, ids.isEmpty { return [] }
+        var select = sql.select().column("*").from(GoalModel.schema)
+        if let ids { select = select.where("id", .in, ids) }
+        if let program = query.programID { select = select.where("program_id", .equal, program) }
+        if let partner = query.partnerID { select = select.where("partner_id", .equal, partner) }
+        if let statuses = query.statuses {
+            guard !statuses.isEmpty else { return [] }
+            select = select.where("status", .in, statuses.map(\.rawValue))
         }
-        if let day = query.periodEndedBy { q = q.filter(\.$periodEnd <= Int32(day.number)) }
-        let models = try await q.sort(\.$periodStart).sort(\.$createdAt).all()
+        if let key = query.metricKey { select = select.where("metric_key", .equal, key) }
+        if let day = query.periodContaining {
+            select = select.where("period_start", .lessThanOrEqual, Int32(day.number)).where("period_end", .greaterThan, Int32(day.number))
+        }
+        if let day = query.periodEndedBy { select = select.where("period_end", .lessThanOrEqual, Int32(day.number)) }
+        let models = try await select.orderBy("period_start").orderBy("created_at").all().map { try GoalModel(row: $0) }
         guard !models.isEmpty else { return [] }
         let goalIDs = try models.map { try $0.requireID() }
         var revisions: [UUID: [GoalRevisionModel]] = [:]
@@ -123,13 +128,16 @@ extension AccordStore {
         var overrides: [UUID: [GoalOverrideModel]] = [:]
         // Children are loaded in chunks so very long id lists stay within bind limits.
         for chunk in stride(from: 0, to: goalIDs.count, by: 500).map({ Array(goalIDs[$0..<min($0 + 500, goalIDs.count)]) }) {
-            for r in try await GoalRevisionModel.query(on: database).filter(\.$goalID ~~ chunk).all() {
+            let children = { (table: String) async throws in
+                try await self.sql.select().column("*").from(table).where("goal_id", .in, chunk).all()
+            }
+            for r in try await children(GoalRevisionModel.schema).map({ try GoalRevisionModel(row: $0) }) {
                 revisions[r.goalID, default: []].append(r)
             }
-            for a in try await GoalAcceptanceModel.query(on: database).filter(\.$goalID ~~ chunk).all() {
+            for a in try await children(GoalAcceptanceModel.schema).map({ try GoalAcceptanceModel(row: $0) }) {
                 acceptances[a.goalID, default: []].append(a)
             }
-            for o in try await GoalOverrideModel.query(on: database).filter(\.$goalID ~~ chunk).all() {
+            for o in try await children(GoalOverrideModel.schema).map({ try GoalOverrideModel(row: $0) }) {
                 overrides[o.goalID, default: []].append(o)
             }
         }
