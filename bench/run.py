@@ -234,8 +234,10 @@ def main():
 
     # 2. PostgreSQL import, when a throw-away server can be started
     if not args.no_postgres:
+        # PostgreSQL's default 128 MB of shared buffers is far smaller than 10 M facts' indexes and rollups: at full size
+        # the import was bound by the server evicting their pages (docs/PERFORMANCE.md); a real server has more.
         started = subprocess.run(["bash", os.path.join(ROOT, "scripts/test-postgres.sh"), "start"], capture_output=True,
-                                 text=True)
+                                 text=True, env=dict(os.environ, ACCORD_PG_OPTIONS="-c shared_buffers=1GB"))
         if started.returncode == 0:
             exports = dict(re.findall(r"export (\w+)=\"?([^\"\n]*)\"?", started.stdout))
             url, pg_dir = exports["TEST_DATABASE_URL"], exports["ACCORD_PG_DIR"]

@@ -3,6 +3,7 @@
 #   eval "$(scripts/test-postgres.sh start)"   # prints export lines: TEST_DATABASE_URL, ACCORD_PG_DIR
 #   scripts/test-postgres.sh stop "$ACCORD_PG_DIR"
 # Installs Debian's postgresql if it is missing. Runs the server as the postgres user.
+# ACCORD_PG_OPTIONS adds server options at start (the benchmark gives it more shared buffers).
 set -euo pipefail
 
 pg_bin() {
@@ -36,7 +37,7 @@ start() {
   password=$(python3 -c 'import secrets; print(secrets.token_hex(12))')
   runuser -u postgres -- "$bin/initdb" -D "$dir/data" -A trust -U postgres >/dev/null
   runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-    -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 ${ACCORD_PG_OPTIONS:-}" \
     start >/dev/null
   runuser -u postgres -- "$bin/psql" -q -h "$dir" -p "$port" -U postgres \
     -c "CREATE ROLE accord LOGIN PASSWORD '$password'" -c "CREATE DATABASE accord_test OWNER accord" >/dev/null
