@@ -1,7 +1,7 @@
 /// Requests that ask for the same program-wide figures while they are being computed share that one computation:
 /// under load, sixty people opening the overview cost one load of the program, not sixty (docs/PERFORMANCE.md).
-/// Nothing is kept once a load is done: the oldest answer a request can get is one whose computation began a
-/// moment before the request arrived.
+/// Nothing is kept once a load is done: the oldest answer a request can get is from a computation that was already
+/// running when it arrived.
 actor SharedLoads<Key: Hashable & Sendable, Value: Sendable> {
     private var running: [Key: Task<Value, any Error>] = [:]
     /// How many times a value was asked for, and how many loads that took.
