@@ -56,6 +56,7 @@ struct FactImporter: Sendable {
             columnNames: columnNames)
         let (options, kind, programID) = (options, kind, programID)
         let report = try await store.transaction { tx in
+            try await tx.prepareForBulkWrite()
             var rows = FactRows(store: tx, programID: programID, kind: kind, parser: parser, partnerIDs: partnerIDs)
             let (rejected, count) = try await options.run(chunks, into: &rows)
             return ImportReport(
