@@ -55,7 +55,8 @@ public struct FactAppendOutcome: Sendable {
 extension AccordStore {
     /// Readies the connection of an import's transaction for many writes. A file of millions of lines changes more
     /// pages than SQLite's default 2 MiB page cache holds, and the spilled pages are read back again and again; the
-    /// import's connection gets a 32 MiB cache instead (docs/PERFORMANCE.md). PostgreSQL needs nothing.
+    /// import's connection gets a 32 MiB cache instead (docs/PERFORMANCE.md). The pooled connection keeps it after the
+    /// import — one connection per event loop, so at most 32 MiB per core. PostgreSQL needs nothing.
     public func prepareForBulkWrite() async throws {
         guard sql.dialect.name == "sqlite" else { return }
         try await sql.raw("PRAGMA cache_size = -32768").run()

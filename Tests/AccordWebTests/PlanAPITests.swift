@@ -41,12 +41,17 @@ struct PlanAPITests {
                 let visible = try res.content.decode(DTO.Page<PlansAPI.PlanOut>.self)
                 #expect(visible.total == 0)
             }
+            // Only an agreed plan counts for commitment (DOMAIN §8), not a draft.
+            let store = AccordStore(database: app.db)
+            let partners = [world.partnerID, world.otherPartnerID]
+            #expect(try await store.partnersWithAgreedPlan(partners).isEmpty)
             try await app.testing().test(.POST, "/api/v1/plans/\(plan.id)/share", headers: world.cam) { #expect($0.status == .ok) }
             try await app.testing().test(.POST, "/api/v1/plans/\(plan.id)/accept", headers: world.partnerAdmin) { res in
                 #expect(res.status == .ok)
                 let agreed = try res.content.decode(PlansAPI.PlanOut.self)
                 #expect(agreed.status == "agreed")
             }
+            #expect(try await store.partnersWithAgreedPlan(partners) == [world.partnerID])
             // Agreement schedules the reviews on the partner's quarter ends.
             try await app.testing().test(.GET, "/api/v1/partners/\(world.partnerID)/reviews", headers: world.partnerAdmin) { res in
                 let reviews = try res.content.decode(DTO.Page<PlansAPI.ReviewOut>.self).items
