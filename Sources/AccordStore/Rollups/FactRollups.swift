@@ -102,8 +102,11 @@ struct FactRollups {
             for (key, day) in batch {
                 insert.values([SQLBind(programID), SQLBind(key.partnerID), SQLBind(key.source), SQLBind(key.subject), SQLBind(day)])
             }
+            // Most subjects are seen again later (a customer buys again): only an earlier day is written, since a
+            // row rewritten with the same value is a new row version in PostgreSQL, kept until the import commits.
             try await insert.onConflict(with: ["program_id", "partner_id", "source", "subject"]) {
-                $0.set(SQLColumn("first_day"), to: smaller("fact_first_seen.first_day", "excluded.first_day"))
+                $0.set(SQLColumn("first_day"), to: SQLColumn("first_day", table: "excluded"))
+                    .where(SQLColumn("first_day", table: "excluded"), .lessThan, SQLColumn("first_day", table: "fact_first_seen"))
             }.run()
         }
         for batch in Array(delta.subjectDays).chunked(Self.batchSize) {
@@ -205,10 +208,6 @@ struct FactRollups {
 
     private func laterFactID(_ a: String, than b: String) -> String {
         isPostgres ? "\(a) COLLATE \"C\" > \(b) COLLATE \"C\"" : "\(a) > \(b)"
-    }
-
-    private func smaller(_ a: String, _ b: String) -> SQLRaw {
-        SQLRaw(isPostgres ? "LEAST(\(a), \(b))" : "MIN(\(a), \(b))")
     }
 }
 
