@@ -75,6 +75,39 @@ struct RollupTests {
         }
     }
 
+    @Test func aCustomersFirstPurchaseIsTheEarliestDayWhateverOrderTheLinesArriveIn() async throws {
+        try await withStore { store in
+            // setup
+            let program = StoreFixture.program()
+            try await store.create(program, by: StoreFixture.admin, at: StoreFixture.now)
+            let partner = StoreFixture.partner(program)
+            try await store.create(partner, by: StoreFixture.admin, at: StoreFixture.now)
+            func firstDay() async throws -> Int32? {
+                try await store.sql.raw(
+                    "SELECT first_day FROM fact_first_seen WHERE partner_id = \(bind: partner.id) AND subject = 'C-1'"
+                ).first()?.decode(column: "first_day", as: Int32.self)
+            }
+            // act and validate: one run per line, a later day, then an earlier one, then the same again
+            var ids = 0
+            func buy(on day: Int) async throws {
+                ids += 1
+                let line = StoreFixture.sale("S\(ids)", "P-1", Day(year: 2026, month: 3, day: day), 1_00, customer: "C-1")
+                _ = try await store.append(sales: [(line, partner.id)], programID: program.id)
+            }
+            try await buy(on: 10)
+            let tenth = Int32(Day(year: 2026, month: 3, day: 10).number)
+            #expect(try await firstDay() == tenth)
+            try await buy(on: 15)
+            #expect(try await firstDay() == tenth)
+            try await buy(on: 5)
+            let fifth = Int32(Day(year: 2026, month: 3, day: 5).number)
+            #expect(try await firstDay() == fifth)
+            try await buy(on: 5)
+            #expect(try await firstDay() == fifth)
+            #expect(try await store.rollupDifferences(programID: program.id).isEmpty)
+        }
+    }
+
     @Test func anIdRepeatedInOneRunIsNamedWithTheLineItFirstAppearedOn() async throws {
         try await withStore { store in
             let program = StoreFixture.program()
