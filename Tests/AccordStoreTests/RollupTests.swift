@@ -10,6 +10,15 @@ import Testing
 struct RollupTests {
     static let metrics = ["deal_registrations", "customer_satisfaction", "certified_engineers", "enablement_checklist"]
 
+    /// A program with one partner, "P-1".
+    static func programWithPartner(in store: AccordStore) async throws -> (Program, Partner) {
+        let program = StoreFixture.program()
+        try await store.create(program, by: StoreFixture.admin, at: StoreFixture.now)
+        let partner = StoreFixture.partner(program)
+        try await store.create(partner, by: StoreFixture.admin, at: StoreFixture.now)
+        return (program, partner)
+    }
+
     /// A fact drawn from one number: ids, partners, days, customers and subjects collide on purpose.
     static func fact(_ seed: Int, partners: [Partner]) -> (sale: StagedFact<SalesLine>?, activity: StagedFact<ActivityRecord>?) {
         var rest = seed
@@ -58,10 +67,7 @@ struct RollupTests {
     @Test func aRebuildRepairsRollupsThatDrifted() async throws {
         try await withStore { store in
             // setup
-            let program = StoreFixture.program()
-            try await store.create(program, by: StoreFixture.admin, at: StoreFixture.now)
-            let partner = StoreFixture.partner(program)
-            try await store.create(partner, by: StoreFixture.admin, at: StoreFixture.now)
+            let (program, partner) = try await Self.programWithPartner(in: store)
             _ = try await store.append(
                 sales: [(StoreFixture.sale("S1", "P-1", Day(year: 2026, month: 3, day: 1), 100_00), partner.id)], programID: program.id)
             try await store.sql.raw("UPDATE fact_day_rollups SET total = total + 1").run()
@@ -78,10 +84,7 @@ struct RollupTests {
     @Test func aCustomersFirstPurchaseIsTheEarliestDayWhateverOrderTheLinesArriveIn() async throws {
         try await withStore { store in
             // setup
-            let program = StoreFixture.program()
-            try await store.create(program, by: StoreFixture.admin, at: StoreFixture.now)
-            let partner = StoreFixture.partner(program)
-            try await store.create(partner, by: StoreFixture.admin, at: StoreFixture.now)
+            let (program, partner) = try await Self.programWithPartner(in: store)
             func firstDay() async throws -> Int32? {
                 try await store.sql.raw(
                     "SELECT first_day FROM fact_first_seen WHERE partner_id = \(bind: partner.id) AND subject = 'C-1'"
@@ -110,10 +113,7 @@ struct RollupTests {
 
     @Test func anIdRepeatedInOneRunIsNamedWithTheLineItFirstAppearedOn() async throws {
         try await withStore { store in
-            let program = StoreFixture.program()
-            try await store.create(program, by: StoreFixture.admin, at: StoreFixture.now)
-            let partner = StoreFixture.partner(program)
-            try await store.create(partner, by: StoreFixture.admin, at: StoreFixture.now)
+            let (program, partner) = try await Self.programWithPartner(in: store)
             let day = Day(year: 2026, month: 3, day: 1)
             let before = try await store.append(
                 sales: [StagedFact(StoreFixture.sale("OLD", "P-1", day, 1_00), partnerID: partner.id, line: 2)], programID: program.id,
