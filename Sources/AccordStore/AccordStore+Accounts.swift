@@ -154,23 +154,55 @@ extension AccordStore {
         }
     }
 
-    // MARK: sign-in failures
+    // MARK: sign-in throttling
 
-    public func recordLoginFailure(keys: [String], at now: Date) async throws {
-        for key in keys {
-            let model = LoginFailureModel()
-            model.id = UUID()
-            model.key = key
-            model.at = now
-            try await model.create(on: database)
+    /// Reserves one password check for every key (the account, the address) at once, or none: a key whose failures
+    /// plus checks in flight within its window already reach its limit refuses it. One atomic upsert per key inside
+    /// one transaction, so simultaneous attempts cannot all pass a count they each read before the others wrote.
+    /// A window that ended starts anew. Returns whether the check may go ahead.
+    public func reserveSignInCheck(_ keys: [(key: String, limit: Int)], window: TimeInterval, now: Date) async throws -> Bool {
+        let moment = now.timeIntervalSince1970
+        let cutoff = moment - window
+        do {
+            try await transaction { store in
+                for (key, limit) in keys {
+                    let row = try await store.sql.raw(
+                        """
+                        INSERT INTO sign_in_attempts (key, window_start, failures, pending) VALUES (\(bind: key), \(bind: moment), 0, 1)
+                        ON CONFLICT (key) DO UPDATE SET
+                            failures = CASE WHEN sign_in_attempts.window_start < \(bind: cutoff) THEN 0 ELSE sign_in_attempts.failures END,
+                            pending = CASE WHEN sign_in_attempts.window_start < \(bind: cutoff) THEN 1 ELSE sign_in_attempts.pending + 1 END,
+                            window_start = CASE WHEN sign_in_attempts.window_start < \(bind: cutoff) THEN \(bind: moment)
+                                ELSE sign_in_attempts.window_start END
+                        WHERE sign_in_attempts.window_start < \(bind: cutoff)
+                            OR sign_in_attempts.failures + sign_in_attempts.pending < \(bind: limit)
+                        RETURNING key
+                        """
+                    ).first()
+                    guard row != nil else { throw SignInRefused() }
+                }
+            }
+            return true
+        } catch is SignInRefused {
+            return false
         }
     }
 
-    public func loginFailures(key: String, since: Date) async throws -> Int {
-        try await LoginFailureModel.query(on: database).filter(\.$key == key).filter(\.$at >= since).count()
-    }
-
-    public func clearLoginFailures(key: String) async throws {
-        try await LoginFailureModel.query(on: database).filter(\.$key == key).delete()
+    /// Ends a reserved check: the checks in flight drop by one, a failure counts for every key, and a success clears
+    /// the failures of `clearedOnSuccess` (the account: its owner got in).
+    public func finishSignInCheck(_ keys: [String], failed: Bool, clearedOnSuccess: [String]) async throws {
+        try await transaction { store in
+            for key in keys {
+                let cleared = !failed && clearedOnSuccess.contains(key)
+                try await store.sql.raw(
+                    """
+                    UPDATE sign_in_attempts SET pending = CASE WHEN pending > 0 THEN pending - 1 ELSE 0 END,
+                    failures = \(unsafeRaw: failed ? "failures + 1" : (cleared ? "0" : "failures")) WHERE key = \(bind: key)
+                    """
+                ).run()
+            }
+        }
     }
 }
+
+private struct SignInRefused: Error {}

@@ -46,10 +46,11 @@ public struct StagedFact<Fact: Sendable>: Sendable {
     }
 }
 
-/// What one batch of an import did: counts, and the rows whose id already came earlier in the same run.
+/// What one batch of an import did: counts, and the rows refused as they were written — an id that came earlier
+/// in the same run, or an id stored before with other details.
 public struct FactAppendOutcome: Sendable {
     public var count = FactImportCount()
-    public var repeatedInRun: [RowError] = []
+    public var rowProblems: [RowError] = []
 }
 
 extension AccordStore {
@@ -75,10 +76,12 @@ extension AccordStore {
     }
 
     /// Appends one batch of an import run and updates the rollups for what was new, in one transaction.
+    /// Sales line ids are unique in a program (the vendor's ERP makes them).
     public func append(sales lines: [StagedFact<SalesLine>], programID: UUID, run: ImportRun) async throws -> FactAppendOutcome {
         try await transaction { store in
             try await store.appendFacts(
-                lines, table: "sales_lines", id: \.id, day: \.day, programID: programID, run: run,
+                lines, table: "sales_lines", idColumn: "transaction_id", id: \.id, day: \.day, programID: programID, run: run,
+                perPartner: false,
                 columns: ["program_id", "fact_id", "partner_id", "day", "amount", "solution", "customer", "region"],
                 values: { line in
                     [
@@ -86,11 +89,21 @@ extension AccordStore {
                         SQLBind(line.fact.region),
                     ]
                 },
+                differences: { line, row in
+                    var fields: [String] = []
+                    if try row.decode(column: "partner_id", as: UUID.self) != line.partnerID { fields.append("partner_key") }
+                    if try row.decode(column: "day", as: Int32.self) != Int32(line.fact.day.number) { fields.append("date") }
+                    if try row.decode(column: "amount", as: Int64.self) != line.fact.amount.minorUnits { fields.append("amount") }
+                    if try row.decode(column: "customer", as: String.self) != line.fact.customer { fields.append("customer") }
+                    if try row.decode(column: "solution", as: String.self) != line.fact.solution { fields.append("solution") }
+                    if try row.decode(column: "region", as: String.self) != line.fact.region { fields.append("region") }
+                    return fields
+                },
                 rollup: { delta, line in
                     let day = Int32(line.fact.day.number)
-                    delta.add(
+                    try delta.add(
                         partnerID: line.partnerID, source: FactRollups.salesSource, day: day, value: line.fact.amount.minorUnits,
-                        latestFactID: nil)
+                        latestFactID: nil, line: line.line)
                     delta.see(
                         partnerID: line.partnerID, source: FactRollups.customerSource, subject: line.fact.customer, day: day,
                         keepDays: false)
@@ -98,19 +111,30 @@ extension AccordStore {
         }
     }
 
+    /// Activity ids are unique per partner: each partner's systems make their own, and one partner's ids say nothing
+    /// about another's.
     public func append(activities records: [StagedFact<ActivityRecord>], programID: UUID, run: ImportRun) async throws
         -> FactAppendOutcome
     {
         try await transaction { store in
             try await store.appendFacts(
-                records, table: "activity_records", id: \.id, day: \.day, programID: programID, run: run,
+                records, table: "activity_records", idColumn: "activity_id", id: \.id, day: \.day, programID: programID, run: run,
+                perPartner: true,
                 columns: ["program_id", "fact_id", "partner_id", "day", "metric_key", "value", "subject"],
                 values: { record in [SQLBind(record.fact.metricKey), SQLBind(record.fact.value), SQLBind(record.fact.subject)] },
+                differences: { record, row in
+                    var fields: [String] = []
+                    if try row.decode(column: "day", as: Int32.self) != Int32(record.fact.day.number) { fields.append("date") }
+                    if try row.decode(column: "metric_key", as: String.self) != record.fact.metricKey { fields.append("metric") }
+                    if try row.decode(column: "value", as: Int64.self) != record.fact.value { fields.append("value") }
+                    if try row.decode(column: "subject", as: String.self) != record.fact.subject { fields.append("subject") }
+                    return fields
+                },
                 rollup: { delta, record in
                     let day = Int32(record.fact.day.number)
-                    delta.add(
+                    try delta.add(
                         partnerID: record.partnerID, source: record.fact.metricKey, day: day, value: record.fact.value,
-                        latestFactID: record.fact.id)
+                        latestFactID: record.fact.id, line: record.line)
                     if !record.fact.subject.isEmpty {
                         delta.see(
                             partnerID: record.partnerID, source: record.fact.metricKey, subject: record.fact.subject, day: day,
@@ -120,25 +144,33 @@ extension AccordStore {
         }
     }
 
-    /// Inserts the facts whose id is new (one statement per batch), names the ids this run already wrote, and adds
-    /// the new facts to the rollups.
+    /// Where an id is unique: the program (sales lines) or the partner within it (activities).
+    private struct FactKey: Hashable {
+        let partnerID: UUID?
+        let id: String
+    }
+
+    /// Inserts the facts whose id is new (one statement per batch), names the ids this run already wrote and the
+    /// ids stored before with other details, and adds the new facts to the rollups. The same record again counts once.
     private func appendFacts<Fact>(
-        _ facts: [StagedFact<Fact>], table: String, id: KeyPath<Fact, String>, day: KeyPath<Fact, Day>, programID: UUID, run: ImportRun,
-        columns: [String], values: (StagedFact<Fact>) -> [any SQLExpression],
-        rollup: (inout FactRollups.Delta, StagedFact<Fact>) -> Void
+        _ facts: [StagedFact<Fact>], table: String, idColumn: String, id: KeyPath<Fact, String>, day: KeyPath<Fact, Day>,
+        programID: UUID, run: ImportRun, perPartner: Bool, columns: [String], values: (StagedFact<Fact>) -> [any SQLExpression],
+        differences: (StagedFact<Fact>, any SQLRow) throws -> [String],
+        rollup: (inout FactRollups.Delta, StagedFact<Fact>) throws -> Void
     ) async throws -> FactAppendOutcome {
         var outcome = FactAppendOutcome()
         var delta = FactRollups.Delta()
+        let key = { (staged: StagedFact<Fact>) in FactKey(partnerID: perPartner ? staged.partnerID : nil, id: staged.fact[keyPath: id]) }
+        let uniqueOn = perPartner ? ["program_id", "partner_id", "fact_id"] : ["program_id", "fact_id"]
         for batch in facts.chunked(Self.factBatchSize) {
             // An id twice in one batch: the later rows are repeats, never sent.
-            var firstLine: [String: Int] = [:]
+            var firstLine: [FactKey: Int] = [:]
             var unique: [StagedFact<Fact>] = []
             for staged in batch {
-                let factID = staged.fact[keyPath: id]
-                if let line = firstLine[factID] {
-                    outcome.repeatedInRun.append(Self.repeated(factID, line: staged.line, first: line))
+                if let line = firstLine[key(staged)] {
+                    outcome.rowProblems.append(Self.repeated(staged.fact[keyPath: id], line: staged.line, first: line))
                 } else {
-                    firstLine[factID] = staged.line
+                    firstLine[key(staged)] = staged.line
                     unique.append(staged)
                 }
             }
@@ -151,22 +183,39 @@ extension AccordStore {
                 ]
                 insert.values(common + values(staged) + [SQLBind(run.number), SQLBind(Int32(clamping: staged.line))])
             }
-            let inserted = Set(
-                try await insert.ignoringConflicts(with: ["program_id", "fact_id"]).returning("fact_id").all()
-                    .map { try $0.decode(column: "fact_id", as: String.self) })
-            let conflicting = unique.filter { !inserted.contains($0.fact[keyPath: id]) }
-            let earlierInRun = try await linesWritten(
-                by: run, ids: conflicting.map { $0.fact[keyPath: id] }, table: table, programID: programID)
+            var inserted: Set<FactKey> = []
+            for row in try await insert.ignoringConflicts(with: uniqueOn).returning("partner_id", "fact_id").all() {
+                inserted.insert(
+                    FactKey(
+                        partnerID: perPartner ? try row.decode(column: "partner_id", as: UUID.self) : nil,
+                        id: try row.decode(column: "fact_id", as: String.self)))
+            }
+            let conflicting = unique.filter { !inserted.contains(key($0)) }
+            let stored = try await storedFacts(
+                conflicting.map { (key($0), $0.fact[keyPath: id]) }, table: table, programID: programID, perPartner: perPartner)
             for staged in conflicting {
-                let factID = staged.fact[keyPath: id]
-                if let line = earlierInRun[factID] {
-                    outcome.repeatedInRun.append(Self.repeated(factID, line: staged.line, first: line))
-                } else {
+                guard let row = stored[key(staged)] else { continue }
+                if try row.decode(column: "import_run", as: Int64?.self) == run.number,
+                    let line = try row.decode(column: "import_line", as: Int32?.self)
+                {
+                    outcome.rowProblems.append(Self.repeated(staged.fact[keyPath: id], line: staged.line, first: Int(line)))
+                    continue
+                }
+                let changed = try differences(staged, row)
+                if changed.isEmpty {
                     outcome.count.alreadyPresent += 1
+                } else {
+                    outcome.rowProblems.append(
+                        RowError(
+                            line: staged.line,
+                            reason:
+                                "\(idColumn) '\(staged.fact[keyPath: id])' was imported before with a different "
+                                + changed.joined(separator: ", ")
+                                + "; facts are never changed: record a correction under a new id"))
                 }
             }
             outcome.count.inserted += inserted.count
-            for staged in unique where inserted.contains(staged.fact[keyPath: id]) { rollup(&delta, staged) }
+            for staged in unique where inserted.contains(key(staged)) { try rollup(&delta, staged) }
         }
         try await FactRollups(sql: sql).apply(delta, programID: programID)
         return outcome
@@ -176,19 +225,24 @@ extension AccordStore {
         RowError(line: line, reason: "id '\(id)' already appears on line \(first) of this file")
     }
 
-    /// The lines on which this run wrote the given ids (empty when none of them is its own).
-    private func linesWritten(by run: ImportRun, ids: [String], table: String, programID: UUID) async throws -> [String: Int] {
-        guard !ids.isEmpty else { return [:] }
-        var lines: [String: Int] = [:]
+    /// The stored rows of the given ids, within the program (or the partner) where an id is unique.
+    private func storedFacts(_ keys: [(FactKey, String)], table: String, programID: UUID, perPartner: Bool) async throws
+        -> [FactKey: any SQLRow]
+    {
+        guard !keys.isEmpty else { return [:] }
+        var rows: [FactKey: any SQLRow] = [:]
+        let partners = perPartner ? Array(Set(keys.compactMap(\.0.partnerID))) : []
+        let partnerFilter: SQLQueryString = perPartner ? " AND partner_id IN (\(binds: partners))" : ""
         for row in try await sql.raw(
-            """
-            SELECT fact_id, import_line FROM \(ident: table) WHERE program_id = \(bind: programID)
-            AND import_run = \(bind: run.number) AND fact_id IN (\(binds: ids))
-            """
+            "SELECT * FROM \(ident: table) WHERE program_id = \(bind: programID)" + partnerFilter
+                + " AND fact_id IN (\(binds: Array(Set(keys.map(\.1)))))"
         ).all() {
-            lines[try row.decode(column: "fact_id", as: String.self)] = Int(try row.decode(column: "import_line", as: Int32.self))
+            let key = FactKey(
+                partnerID: perPartner ? try row.decode(column: "partner_id", as: UUID.self) : nil,
+                id: try row.decode(column: "fact_id", as: String.self))
+            rows[key] = row
         }
-        return lines
+        return rows
     }
 
     /// Compares every rollup with a recomputation from the program's facts; empty when they agree.

@@ -5,6 +5,9 @@ import SQLKit
 
 /// Which goals to load.
 public struct GoalQuery: Sendable {
+    /// Whose eyes the goals are for: a side sees the other side's drafts nowhere (`AccessRule.maySee`, DOMAIN §5.2).
+    /// Every query states it.
+    public var seenBy: Audience
     public var programID: UUID?
     public var partnerID: UUID?
     public var statuses: [GoalStatus]?
@@ -15,9 +18,10 @@ public struct GoalQuery: Sendable {
     public var periodEndedBy: Day?
 
     public init(
-        programID: UUID? = nil, partnerID: UUID? = nil, statuses: [GoalStatus]? = nil, metricKey: String? = nil,
+        seenBy: Audience, programID: UUID? = nil, partnerID: UUID? = nil, statuses: [GoalStatus]? = nil, metricKey: String? = nil,
         periodContaining: Day? = nil, periodEndedBy: Day? = nil
     ) {
+        self.seenBy = seenBy
         self.programID = programID
         self.partnerID = partnerID
         self.statuses = statuses
@@ -30,18 +34,21 @@ public struct GoalQuery: Sendable {
 extension AccordStore {
     /// Saves a goal's new state and its new revisions, acceptances and overrides, with an audit entry;
     /// earlier revisions and acceptances are never rewritten (DOMAIN §5.2, §14).
+    /// Returns the goal as now stored. A goal changed by someone else since it was read is not saved: `StoreError.conflict`.
+    @discardableResult
     public func save(_ goal: Goal, programID: UUID, action: String, by actor: Actor, at now: Date, reason: String? = nil)
-        async throws
+        async throws -> Goal
     {
-        try await save([(goal, action)], programID: programID, by: actor, at: now, reason: reason)
+        try await save([(goal, action)], programID: programID, by: actor, at: now, reason: reason)[0]
     }
 
     /// Saves many goals as `save(_:programID:action:by:at:reason:)` does one, in one transaction and a few
     /// statements per chunk of goals instead of several per goal (period close saves a whole program's goals).
+    @discardableResult
     public func save(
         _ changes: [(goal: Goal, action: String)], programID: UUID, by actor: Actor, at now: Date, reason: String? = nil
-    ) async throws {
-        guard !changes.isEmpty else { return }
+    ) async throws -> [Goal] {
+        guard !changes.isEmpty else { return [] }
         try await transaction { store in
             // Chunks keep every statement's bind parameters within SQLite's and PostgreSQL's limits.
             for start in stride(from: 0, to: changes.count, by: Self.goalChunk) {
@@ -49,6 +56,7 @@ extension AccordStore {
                 try await store.saveChunk(Array(chunk), programID: programID, by: actor, at: now, reason: reason)
             }
         }
+        return changes.map { $0.goal.saved() }
     }
 
     static let goalChunk = 500
@@ -57,11 +65,24 @@ extension AccordStore {
         _ changes: [(goal: Goal, action: String)], programID: UUID, by actor: Actor, at now: Date, reason: String?
     ) async throws {
         let db = database
+        // A guarded write comes first: it takes the write lock before anything is read, so two answers at once
+        // queue instead of deadlocking, and the later one finds the version moved on (a conflict, never a lost answer).
+        var guarded: SQLQueryString = "UPDATE goals SET version = version + 1 WHERE "
+        for (index, change) in changes.enumerated() {
+            if index > 0 { guarded = guarded + " OR " }
+            guarded = guarded + "(id = \(bind: change.goal.id) AND version = \(bind: change.goal.savedVersion))"
+        }
+        let updated = Set(try await sql.raw(guarded + " RETURNING id").all().map { try $0.decode(column: "id", as: UUID.self) })
         let ids = changes.map(\.goal.id)
-        var models: [UUID: GoalModel] = [:]
-        for model in try await GoalModel.query(on: db).filter(\.$id ~~ ids).all() { models[try model.requireID()] = model }
+        let existing = Set(
+            try await sql.select().column("id").from(GoalModel.schema).where("id", .in, ids).all().map {
+                try $0.decode(column: "id", as: UUID.self)
+            })
+        if ids.contains(where: { existing.contains($0) && !updated.contains($0) }) {
+            throw StoreError.conflict("This goal")
+        }
         var stored: [UUID: Goal] = [:]
-        for goal in try await goals(GoalQuery(), ids: Array(models.keys)) { stored[goal.id] = goal }
+        for goal in try await goals(GoalQuery(seenBy: .accord), ids: Array(updated)) { stored[goal.id] = goal }
         var created: [GoalModel] = []
         var revisions: [GoalRevisionModel] = []
         var acceptances: [GoalAcceptanceModel] = []
@@ -69,11 +90,17 @@ extension AccordStore {
         var audit: [AuditEntryModel] = []
         for (goal, action) in changes {
             let before = stored[goal.id]
-            if let model = models[goal.id] {
-                model.updateState(from: goal, at: now)
-                try await model.update(on: db)
-            } else {
+            if before == nil {
                 created.append(GoalModel(goal, programID: programID, at: now))
+            } else {
+                try await sql.raw(
+                    """
+                    UPDATE goals SET status = \(bind: goal.status.rawValue), closing_actual = \(bind: goal.closingActual),
+                    decline_actor = \(bind: goal.decline?.actor.name), decline_role = \(bind: goal.decline?.actor.role.rawValue),
+                    decline_reason = \(bind: goal.decline?.reason), declined_at = \(bind: goal.decline?.at),
+                    updated_at = \(bind: now) WHERE id = \(bind: goal.id)
+                    """
+                ).run()
             }
             revisions += goal.revisions.dropFirst(before?.revisions.count ?? 0).map { GoalRevisionModel($0, goalID: goal.id) }
             acceptances += goal.acceptances.enumerated().dropFirst(before?.acceptances.count ?? 0).map {
@@ -94,8 +121,9 @@ extension AccordStore {
         if !audit.isEmpty { try await audit.create(on: db) }
     }
 
-    public func goal(_ id: UUID) async throws -> Goal {
-        guard let goal = try await goals(GoalQuery(), ids: [id]).first else { throw StoreError.notFound("goal \(id)") }
+    /// One goal as `audience` may see it; another side's draft is not found.
+    public func goal(_ id: UUID, seenBy audience: Audience) async throws -> Goal {
+        guard let goal = try await goals(GoalQuery(seenBy: audience), ids: [id]).first else { throw StoreError.notFound("goal \(id)") }
         return goal
     }
 
@@ -120,6 +148,17 @@ extension AccordStore {
             select = select.where("period_start", .lessThanOrEqual, Int32(day.number)).where("period_end", .greaterThan, Int32(day.number))
         }
         if let day = query.periodEndedBy { select = select.where("period_end", .lessThanOrEqual, Int32(day.number)) }
+        // AccessRule.maySee in SQL: a draft is seen only by the side that wrote its revision.
+        switch query.seenBy {
+        case .side(let side):
+            let otherRoles = Role.allCases.filter { $0.side != side }.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            select = select.where(
+                SQLRaw(
+                    "NOT (status = 'draft' AND EXISTS (SELECT 1 FROM goal_revisions r WHERE r.goal_id = goals.id AND r.author_role IN (\(otherRoles))))"
+                ))
+        case .bothSides: select = select.where("status", .notEqual, GoalStatus.draft.rawValue)
+        case .accord: break
+        }
         let models = try await select.orderBy("period_start").orderBy("created_at").all().map { try GoalModel(row: $0) }
         guard !models.isEmpty else { return [] }
         let goalIDs = try models.map { try $0.requireID() }
@@ -149,7 +188,7 @@ extension AccordStore {
 
     /// The best target already achieved by a partner on a metric (DOMAIN §5.1).
     public func bestAchievedTarget(partnerID: UUID, metric: Metric, excluding: UUID? = nil) async throws -> Int64? {
-        let achieved = try await goals(GoalQuery(partnerID: partnerID, statuses: [.achieved], metricKey: metric.key))
+        let achieved = try await goals(GoalQuery(seenBy: .accord, partnerID: partnerID, statuses: [.achieved], metricKey: metric.key))
         return AchievedTargets(achieved).best(partnerID: partnerID, metric: metric, excluding: excluding)
     }
 

@@ -16,11 +16,30 @@ public enum DatabaseHealth {
                 || (error.serverInfo?[.sqlState]).map { $0.hasPrefix("57P") } == true
         case is ConnectionPoolTimeoutError, is ConnectionPoolError, is ChannelError: return true
         case let error as IOError: return [ECONNREFUSED, ECONNRESET, EPIPE, ETIMEDOUT].contains(error.errnoCode)
-        case let error as SQLiteError: return error.reason == .busy || error.reason == .cantOpen || error.reason == .ioError
+        case let error as SQLiteError: return error.reason == .cantOpen || error.reason == .ioError
         default:
             // NIO's connection errors (NIOConnectionError) carry the refused attempts; matched by name so that
             // AccordStore does not depend on NIOPosix for one type.
             return String(describing: type(of: error)).contains("NIOConnectionError")
+        }
+    }
+}
+
+extension DatabaseHealth {
+    /// Whether a failure is a write race the database resolved by refusing one side: two changes to one record at
+    /// once. That is a conflict (409, "reload and try again"), not an outage: SQLite's busy answers (a writer that
+    /// waited out the busy timeout, or a snapshot that moved on), PostgreSQL's serialization failures, deadlocks and
+    /// lock timeouts.
+    public static func isConflict(_ error: any Error) -> Bool {
+        switch error {
+        case let error as SQLiteError:
+            return [.busy, .busyInRecovery, .busyInSnapshot, .busyTimeout, .locked, .lockedBySharedCache].contains(error.reason)
+        case let error as PSQLError:
+            return ["40001", "40P01", "55P03"].contains(error.serverInfo?[.sqlState] ?? "")
+        case let error as StoreError:
+            if case .conflict = error { return true }
+            return false
+        default: return false
         }
     }
 }

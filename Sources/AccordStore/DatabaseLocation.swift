@@ -2,6 +2,7 @@ import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
+import SQLKit
 
 /// Where Accord keeps its data: an embedded SQLite file by default, PostgreSQL to scale out.
 public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
@@ -29,6 +30,24 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     public var isPostgres: Bool {
         if case .postgres = self { return true }
         return false
+    }
+
+    /// How long an SQLite writer waits for another before its change is refused as a conflict (409).
+    public static let sqliteBusyTimeoutMilliseconds = 5_000
+
+    /// Makes SQLite a server database, on every pooled connection (one per event loop): WAL, so readers never wait for
+    /// the writer and a writer that started fresh waits for another instead of deadlocking; a busy timeout, so a
+    /// writer waits a bounded time (SQLiteNIO's own handler waits forever) and then gets a clear conflict; and
+    /// `synchronous = FULL`, so a transaction acknowledged is on disk even after a power loss (docs/OPERATIONS.md).
+    /// PostgreSQL needs nothing.
+    public func prepare(_ databases: Databases, on group: any EventLoopGroup, logger: Logger) async throws {
+        guard !isPostgres else { return }
+        for loop in group.makeIterator() {
+            guard let sql = databases.database(logger: logger, on: loop) as? any SQLDatabase else { continue }
+            try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.sqliteBusyTimeoutMilliseconds))").run()
+            try await sql.raw("PRAGMA journal_mode = WAL").run()
+            try await sql.raw("PRAGMA synchronous = FULL").run()
+        }
     }
 
     /// Registers the database as the default of `databases`.

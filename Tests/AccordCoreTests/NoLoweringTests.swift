@@ -37,7 +37,7 @@ struct NoLoweringTests {
         #expect(carried.target == goal.target)
         #expect(carried.carriedFrom == goal.id)
         #expect(carried.status == .active, "the next quarter has started on the day the previous one ended")
-        #expect(carried.sidesAcceptingCurrent == [.vendor, .partner], "already agreed")
+        #expect(carried.isAgreedByCarryForward, "already agreed, by the rule")
         #expect(carried.current.origin == .carryForward)
         #expect(carried.behaviour == goal.behaviour)
     }
@@ -118,13 +118,30 @@ struct NoLoweringTests {
         }
     }
 
-    @Test func carryForwardKeepsTheAgreementOfTheAgreedRevisionNotTheOverride() throws {
+    @Test func carryForwardKeepsTheLoweredTargetOfTheGoalItContinues() throws {
         var goal = try Fixture.agreed()
         try goal.lowerTarget(
             to: 110_000_00, reason: "Insolvency", metric: MetricCatalog.revenue, currency: .usd, by: Fixture.admin, now: Fixture.now)
         let result = PeriodClose.close([closing(goal, actual: 1)], rule: ImprovementRule(), today: afterQ2, now: Fixture.now)
         let carried = try #require(result.carriedForward.first)
         #expect(carried.target == 110_000_00)
-        #expect(carried.sidesAcceptingCurrent == [.vendor, .partner])
+        #expect(carried.isAgreedByCarryForward)
+    }
+
+    /// Issue 16 item 15: nothing is recorded in a person's name that the person did not do. A carried goal is agreed
+    /// by the rule of §5.3, authored by "Accord, period close", with no acceptance of anyone; the people who agreed
+    /// are on the goal it continues.
+    @Test func aCarriedGoalIsAgreedByTheRuleAndRecordsNoAcceptanceInAnyonesName() throws {
+        let goal = try Fixture.agreed()
+        let people = Set(goal.acceptances.map(\.actor.name))
+        let result = PeriodClose.close([closing(goal, actual: 1)], rule: ImprovementRule(), today: afterQ2, now: Fixture.now)
+        let carried = try #require(result.carriedForward.first)
+        #expect(carried.acceptances.isEmpty)
+        #expect(carried.revisions.map(\.author) == [Actor.periodClose])
+        #expect(!people.contains(Actor.periodClose.name))
+        #expect(carried.isAgreedByCarryForward)
+        #expect(carried.carriedFrom == goal.id)
+        #expect(carried.status == .active || carried.status == .agreed)
+        #expect(result.closed.first?.acceptances == goal.acceptances, "the missed goal keeps its own agreement")
     }
 }

@@ -134,7 +134,7 @@ struct RollupTests {
             #expect(first.count.inserted == 1)
             #expect(second.count == FactImportCount(inserted: 1, alreadyPresent: 1))
             #expect(
-                Set(second.repeatedInRun) == [
+                Set(second.rowProblems) == [
                     RowError(line: 7, reason: "id 'A' already appears on line 2 of this file"),
                     RowError(line: 10, reason: "id 'B' already appears on line 9 of this file"),
                 ])

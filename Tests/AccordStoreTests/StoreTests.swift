@@ -83,14 +83,15 @@ struct StoreTests {
                     partnerID: partner.id, period: period, metric: MetricCatalog.dealRegistrations, ownerSide: .partner, target: 10_00,
                     behaviour: "Register every opportunity"),
                 context: context, by: StoreFixture.cam, today: Day(year: 2026, month: 9, day: 1), now: StoreFixture.now)
-            try await store.save(goal, programID: program.id, action: "propose", by: StoreFixture.cam, at: StoreFixture.now)
+            goal = try await store.save(goal, programID: program.id, action: "propose", by: StoreFixture.cam, at: StoreFixture.now)
             try goal.counter(
                 target: 8_00, behaviour: nil, metric: MetricCatalog.dealRegistrations, context: context, by: StoreFixture.partnerAdmin,
                 now: StoreFixture.now)
-            try await store.save(goal, programID: program.id, action: "counter", by: StoreFixture.partnerAdmin, at: StoreFixture.now)
+            goal = try await store.save(
+                goal, programID: program.id, action: "counter", by: StoreFixture.partnerAdmin, at: StoreFixture.now)
             try goal.accept(by: StoreFixture.cam, today: Day(year: 2026, month: 9, day: 1), now: StoreFixture.now)
-            try await store.save(goal, programID: program.id, action: "accept", by: StoreFixture.cam, at: StoreFixture.now)
-            let loaded = try await store.goal(goal.id)
+            goal = try await store.save(goal, programID: program.id, action: "accept", by: StoreFixture.cam, at: StoreFixture.now)
+            let loaded = try await store.goal(goal.id, seenBy: .accord)
             #expect(loaded == goal)
             #expect(loaded.status == .agreed)
             #expect(loaded.revisions.count == 2 && loaded.acceptances.count == 3)

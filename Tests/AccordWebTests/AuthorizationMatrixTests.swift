@@ -257,9 +257,14 @@ struct AuthorizationMatrixTests {
                                 default: component.description
                                 }
                             }.joined(separator: "/")
-                        let body = Self.body(for: key, partner: partner, key: target == .own ? "GX-1" : "IN-2", case: cases)
+                        var body = Self.body(for: key, partner: partner, key: target == .own ? "GX-1" : "IN-2", case: cases)
                         var hdrs = headers[who]!
                         if key.contains("/imports/") { hdrs.contentType = .plainText }
+                        // Pages take their forms as browsers send them.
+                        if !key.contains(" /api/"), route.method == .POST, key != "POST /import" {
+                            hdrs.contentType = .urlEncodedForm
+                            body = ByteBuffer(string: "")
+                        }
                         try await app.testing().test(route.method, path, headers: hdrs, body: body) { res in
                             let outcome = Self.outcome(res)
                             let expected = policy.expected(who, target)

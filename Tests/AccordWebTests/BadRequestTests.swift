@@ -54,7 +54,7 @@ struct BadRequestTests {
                 (.GET, "/api/v1/goals/not-a-uuid", world.cam, nil, .notFound),
                 (.GET, "/api/v1/goals/\(UUID())", world.cam, nil, .notFound),
                 (.POST, "/api/v1/goals/\(UUID())/accept", world.partnerAdmin, nil, .notFound),
-                (.GET, "/api/v1/partners?stage=famous", world.cam, nil, .unprocessableEntity),
+                (.GET, "/api/v1/partners?stage=famous", world.cam, nil, .badRequest),
                 (
                     .POST, "/api/v1/partners", world.cam,
                     json([

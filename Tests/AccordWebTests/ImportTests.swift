@@ -216,9 +216,9 @@ struct ScorecardCommandTests {
         try await withAccord { app in
             // setup: five agreed goals for each partner's quarter holding 2026-12-15, and a sale in it
             let world = try await World.make(app)
-            let before = try await AccordStore(database: app.db).goals(GoalQuery(programID: world.programID)).count
+            let before = try await AccordStore(database: app.db).goals(GoalQuery(seenBy: .accord, programID: world.programID)).count
             try await runCommand(BenchGoalsCommand(), ["accord bench-goals", "--quarter-containing", "2026-12-15"], app: app)
-            let goals = try await AccordStore(database: app.db).goals(GoalQuery(programID: world.programID))
+            let goals = try await AccordStore(database: app.db).goals(GoalQuery(seenBy: .accord, programID: world.programID))
             #expect(goals.count == before + 10)
             #expect(
                 goals.filter { $0.metricKey == "revenue" && $0.period.start <= Day(year: 2026, month: 12, day: 15) }.allSatisfy {

@@ -55,7 +55,9 @@ public struct LoginThrottle: Sendable, Equatable {
 public enum LoginName {
     public static func normalized(_ raw: String) -> String? {
         let login = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        guard (3...100).contains(login.count), !login.contains(where: { $0.isWhitespace }) else { return nil }
+        guard (3...100).contains(login.count), !login.contains(where: { $0.isWhitespace }),
+            (try? TextRules.checkIdentifier(login, field: "login")) != nil
+        else { return nil }
         return login
     }
 }

@@ -40,9 +40,21 @@ public enum AccessRule {
         }
     }
 
-    /// Partner members may add activity records for their own partner, and nothing else.
-    public static func mayRecordActivities(for partnerID: UUID, as viewer: Viewer) -> Bool {
-        viewer.side == .vendor || viewer.partnerID == partnerID
+    /// Who records a metric's activities (DOMAIN §1, §4): vendor commitments (MDF delivered, leads passed, …) are
+    /// the vendor's to record; partner users record their own side's activities, members included.
+    public static func mayRecord(_ metric: Metric, as viewer: Viewer) -> Bool {
+        metric.category != .vendorCommitment || viewer.side == .vendor
+    }
+
+    /// A draft belongs to the side that wrote it until it is sent (DOMAIN §5.2): the other side sees it nowhere —
+    /// not in lists, records, scorecards, pages, counts, exports or e-mails.
+    public static func maySee(_ goal: Goal, as audience: Audience) -> Bool {
+        guard goal.status == .draft else { return true }
+        switch audience {
+        case .side(let side): return goal.draftingSide == side
+        case .bothSides: return false
+        case .accord: return true
+        }
     }
 
     /// Internal planning figures never reach a partner user (DOMAIN §9).

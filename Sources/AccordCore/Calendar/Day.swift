@@ -19,10 +19,12 @@ public struct Day: Hashable, Comparable, Sendable, Strideable {
         number = era * 146097 + doe - 719468
     }
 
-    /// Parses `YYYY-MM-DD`, rejecting impossible dates such as 2026-02-30.
+    /// Parses `YYYY-MM-DD` (digits only: no sign, no spaces), rejecting impossible dates such as 2026-02-30.
+    /// Input also has to fall in `AcceptedDays`.
     public init?(iso text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
             (1...12).contains(m), d >= 1, d <= Day.daysIn(month: m, year: y)
         else { return nil }
@@ -75,11 +77,19 @@ public struct Day: Hashable, Comparable, Sendable, Strideable {
 }
 
 extension Day: Codable {
+    /// Set in a decoder's `userInfo` for input from outside (the API): days must then fall in `AcceptedDays`.
+    /// Stored records are decoded without it, so a record saved under an older rule still reads.
+    public static let acceptedDaysOnly = CodingUserInfoKey(rawValue: "accord.acceptedDaysOnly")!
+
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let day = Day(iso: text) else {
             throw DecodingError.dataCorrupted(
                 .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a date (YYYY-MM-DD)"))
+        }
+        if decoder.userInfo[Day.acceptedDaysOnly] as? Bool == true, !AcceptedDays.contains(day) {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: DayProblem.outOfRange(text).description))
         }
         self = day
     }

@@ -45,12 +45,14 @@ public struct FiscalCalendar: Hashable, Codable, Sendable {
 public enum CalendarError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidStartMonth(Int)
     case invalidPeriodLabel(String)
+    case fiscalYearOutOfRange(String)
 
     public var description: String {
         switch self {
         case .invalidStartMonth(let month): "fiscal year start month must be 1–12, not \(month)"
         case .invalidPeriodLabel(let label):
             "'\(label)' is not a period label (expected e.g. FY2027, FY2027 H1, FY2027 Q2, FY2027 M03)"
+        case .fiscalYearOutOfRange(let label): "'\(label)' is outside FY\(AcceptedDays.firstYear)–FY\(AcceptedDays.lastYear)"
         }
     }
 }

@@ -77,8 +77,9 @@ public struct Period: Hashable, Codable, Sendable {
         let text = label.trimmingCharacters(in: .whitespaces).uppercased()
         let parts = text.split(separator: " ")
         guard parts.count == 1 || parts.count == 2, parts[0].hasPrefix("FY"), parts[0].count == 6,
-            let fy = Int(parts[0].dropFirst(2))
+            parts[0].dropFirst(2).utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let fy = Int(parts[0].dropFirst(2))
         else { throw .invalidPeriodLabel(label) }
+        guard AcceptedDays.containsFiscalYear(fy) else { throw .fiscalYearOutOfRange(label) }
         guard parts.count == 2 else {
             self.init(calendar: calendar, kind: .year, fiscalYear: fy, index: 1)
             return
@@ -91,7 +92,8 @@ public struct Period: Hashable, Codable, Sendable {
         case "M": kind = .month
         default: throw .invalidPeriodLabel(label)
         }
-        guard let index = Int(part.dropFirst()), (1...kind.countPerYear).contains(index),
+        guard part.dropFirst().utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let index = Int(part.dropFirst()),
+            (1...kind.countPerYear).contains(index),
             kind != .month || part.count == 3
         else { throw .invalidPeriodLabel(label) }
         self.init(calendar: calendar, kind: kind, fiscalYear: fy, index: index)

@@ -52,12 +52,18 @@ public struct CSVHeader: Sendable {
         self.columns = columns
     }
 
-    /// A data row, checked to have as many fields as the header.
+    /// A data row, checked to have as many fields as the header and no control or invisible characters in any
+    /// field: every column of a fact or roster file is an id, a key or a one-line name.
     public func row(_ record: CSVReader.Record) throws(RowError) -> CSVRow {
         guard record.fields.count == columns.count else {
             throw RowError(
                 line: record.line,
                 reason: "has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header has \(columns.count)")
+        }
+        for (name, index) in columns {
+            do { try TextRules.checkIdentifier(record.fields[index], field: name) } catch {
+                throw RowError(line: record.line, reason: error.description)
+            }
         }
         return CSVRow(record: record, columns: columns)
     }
@@ -81,9 +87,7 @@ public struct CSVRow: Sendable {
 
     public func day(_ name: String = "date") throws(RowError) -> Day {
         let text = try required(name)
-        guard let day = Day(iso: text) else { throw error("\(name) '\(text)' is not a date (YYYY-MM-DD)") }
-        guard (2000...2100).contains(day.year) else { throw error("\(name) \(text) is outside 2000–2100") }
-        return day
+        do { return try AcceptedDays.day(text) } catch { throw self.error("\(name) \(error)") }
     }
 
     /// A whole number within `range`, or nil when the column is empty.

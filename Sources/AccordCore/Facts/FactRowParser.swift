@@ -25,21 +25,17 @@ public struct FactRowParser: Sendable {
     /// Activity metrics by key; only activity-fed metrics may be recorded.
     public let metrics: [String: Metric]
     public let checklistItems: Set<String>
-    /// Largest amount accepted on one line, in whole currency units: larger is a typo, not a sale.
-    public let maximumWholeAmount: Int64
 
     private var header: CSVHeader
 
     public init(
-        kind: Kind, currency: Currency, metrics: [Metric], checklistItems: [String],
-        maximumWholeAmount: Int64 = 1_000_000_000, columnNames: [String: String] = [:]
+        kind: Kind, currency: Currency, metrics: [Metric], checklistItems: [String], columnNames: [String: String] = [:]
     ) {
         self.header = CSVHeader(required: kind.requiredColumns, optional: kind.optionalColumns, columnNames: columnNames)
         self.kind = kind
         self.currency = currency
         self.metrics = Dictionary(metrics.filter { $0.source == .activity }.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         self.checklistItems = Set(checklistItems)
-        self.maximumWholeAmount = maximumWholeAmount
     }
 
     /// Checks a column mapping before any file is read: only our columns, each given a name.
@@ -65,10 +61,11 @@ public struct FactRowParser: Sendable {
         let amount: Money
         do { amount = try Money(parsing: amountText, currency: currency) } catch { throw row.error("amount \(error)") }
         guard amount.minorUnits >= 0 else { throw row.error("amount \(amountText) is negative; record returns as their own adjustment") }
-        var scale: Int64 = 1
-        for _ in 0..<currency.decimals { scale *= 10 }
-        guard amount.minorUnits / scale <= maximumWholeAmount else {
-            throw row.error("amount \(amountText) is larger than \(FixedPoint.format(maximumWholeAmount, decimals: 0)) for one line")
+        // Larger is a typo, not a sale; the bound also keeps every sum of sales inside Int64 (FigureLimits).
+        guard amount.minorUnits <= FigureLimits.largestSale(currency) else {
+            throw row.error(
+                "amount \(amountText) is larger than \(FixedPoint.format(FigureLimits.largestFactWhole(.currency), decimals: 0)) for one line"
+            )
         }
         return SalesLine(
             id: id, partnerKey: try row.required("partner_key"), day: try row.day(), amount: amount,
@@ -94,6 +91,11 @@ public struct FactRowParser: Sendable {
         }
         guard value >= 0 else { throw row.error("value \(valueText) is negative") }
         if metric.unit == .percent, value > 100_00 { throw row.error("value \(valueText) is above 100 %") }
+        guard value <= FigureLimits.largestFact(metric, currency: currency) else {
+            throw row.error(
+                "value \(valueText) is larger than \(FixedPoint.format(FigureLimits.largestFactWhole(metric.unit), decimals: 0)), the most one \(metric.key) record can hold"
+            )
+        }
         let subject = row.optional("subject")
         if metric.aggregation == .checklist {
             guard checklistItems.contains(subject) else {

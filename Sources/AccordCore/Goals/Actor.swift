@@ -44,6 +44,9 @@ public struct Actor: Hashable, Codable, Sendable {
 
     public var side: Side { role.side }
 
-    /// Accord itself, for what the rules do at period close (carry-forward).
+    /// Accord itself, for what its jobs record (level reviews, activating agreed goals).
     public static let accord = Actor(name: "Accord", role: .programAdmin)
+
+    /// The rule of §5.3 at period close: the author of a carry-forward, which no person made.
+    public static let periodClose = Actor(name: "Accord, period close", role: .programAdmin)
 }

@@ -25,6 +25,15 @@ public struct Goal: Hashable, Codable, Sendable, Identifiable {
     /// The actual at period close, once the goal is achieved or missed.
     public internal(set) var closingActual: Int64?
     public let createdAt: Date
+    /// How many times the goal has been saved. A save made from an older copy than the stored one lost a race with
+    /// another change (two answers at once): it is refused as a conflict instead of overwriting (Standards).
+    public internal(set) var savedVersion: Int = 0
+
+    /// The record as the audit log keeps it; how often it was saved is storage bookkeeping, not part of it.
+    enum CodingKeys: String, CodingKey {
+        case id, partnerID, period, metricKey, ownerSide, baseline, status, revisions, acceptances, decline, carriedFrom
+        case objectiveID, overrides, closingActual, createdAt
+    }
 
     init(
         id: UUID, partnerID: UUID, period: Period, metricKey: String, ownerSide: Side, baseline: Baseline?,
@@ -51,7 +60,8 @@ public struct Goal: Hashable, Codable, Sendable, Identifiable {
     public static func restore(
         id: UUID, partnerID: UUID, period: Period, metricKey: String, ownerSide: Side, baseline: Baseline?,
         status: GoalStatus, revisions: [GoalRevision], acceptances: [Acceptance], decline: Decline?,
-        carriedFrom: UUID?, overrides: [TargetOverride], closingActual: Int64?, createdAt: Date, objectiveID: UUID? = nil
+        carriedFrom: UUID?, overrides: [TargetOverride], closingActual: Int64?, createdAt: Date, objectiveID: UUID? = nil,
+        savedVersion: Int = 0
     ) -> Goal {
         var goal = Goal(
             id: id, partnerID: partnerID, period: period, metricKey: metricKey, ownerSide: ownerSide,
@@ -61,6 +71,14 @@ public struct Goal: Hashable, Codable, Sendable, Identifiable {
         goal.overrides = overrides
         goal.closingActual = closingActual
         goal.objectiveID = objectiveID
+        goal.savedVersion = savedVersion
+        return goal
+    }
+
+    /// The goal as it is stored after one more save.
+    public func saved() -> Goal {
+        var goal = self
+        goal.savedVersion += 1
         return goal
     }
 
@@ -86,6 +104,13 @@ public struct Goal: Hashable, Codable, Sendable, Identifiable {
     }
 
     public var isCarriedForward: Bool { carriedFrom != nil }
+
+    /// The side that wrote a draft (its only revision); sending it is that side's proposal.
+    public var draftingSide: Side { current.author.side }
+
+    /// A goal carried forward at period close is agreed by the rule of §5.3 ("Accord, period close"), not by a
+    /// person: its agreement is that of the goal it continues (`carriedFrom`).
+    public var isAgreedByCarryForward: Bool { carriedFrom != nil && revisions.first?.origin == .carryForward }
 }
 
 public enum GoalStatus: String, Codable, Sendable, CaseIterable {

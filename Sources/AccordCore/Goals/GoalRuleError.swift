@@ -6,6 +6,7 @@ public enum GoalRuleError: Error, Equatable, Sendable, CustomStringConvertible {
     case doesNotBeatAchievedTarget(metric: String, target: String, achieved: String, smallestAcceptable: String)
     case cannotImprove(metric: String, baseline: String)
     case negativeTarget
+    case targetTooLarge(largest: String)
     case zeroTarget(String)
     case wholeNumberRequired(String)
     case behaviourRequired
@@ -31,6 +32,7 @@ public enum GoalRuleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .cannotImprove(let metric, let baseline):
             return "\(metric) is already at \(baseline); there is no lower value to aim for."
         case .negativeTarget: return "A target cannot be negative."
+        case .targetTooLarge(let largest): return "A target can be at most \(largest), the largest figure Accord accepts."
         case .zeroTarget(let metric): return "A \(metric) target of zero is not a goal."
         case .wholeNumberRequired(let metric): return "A \(metric) target is a whole number."
         case .behaviourRequired: return "Say what behaviour the goal is meant to motivate."

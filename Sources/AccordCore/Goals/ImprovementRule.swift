@@ -19,11 +19,11 @@ public struct ImprovementRule: Hashable, Sendable {
             // Strictly better than the threshold, in whole minor units.
             bounds.append(
                 metric.direction == .higherIsBetter
-                    ? max(Int64(threshold.rounded(.down)) + 1, baseline.value + 1)
-                    : min(Int64(threshold.rounded(.up)) - 1, baseline.value - 1))
+                    ? max(Figures.add(Figures.roundedDown(threshold), 1), Figures.add(baseline.value, 1))
+                    : min(Figures.subtract(Figures.roundedUp(threshold), 1), Figures.subtract(baseline.value, 1)))
         }
         if let achieved = bestAchievedTarget {
-            bounds.append(metric.direction == .higherIsBetter ? achieved + 1 : achieved - 1)
+            bounds.append(metric.direction == .higherIsBetter ? Figures.add(achieved, 1) : Figures.subtract(achieved, 1))
         }
         guard !bounds.isEmpty else { return nil }
         let least = metric.direction == .higherIsBetter ? bounds.max()! : bounds.min()!
@@ -31,8 +31,8 @@ public struct ImprovementRule: Hashable, Sendable {
         guard metric.unit == .count else { return least }
         let whole = Metric.oneUnit
         return metric.direction == .higherIsBetter
-            ? (least + whole - 1) / whole * whole
-            : (least >= 0 ? least / whole * whole : -((-least + whole - 1) / whole) * whole)
+            ? Figures.multiply(Figures.add(least, whole - 1) / whole, whole)
+            : (least >= 0 ? least / whole * whole : Figures.multiply(Figures.subtract(least, whole - 1) / whole, whole))
     }
 
     /// Throws a message that states the baseline when `target` does not improve on it.
@@ -40,6 +40,7 @@ public struct ImprovementRule: Hashable, Sendable {
         target: Int64, metric: Metric, baseline: Baseline?, bestAchievedTarget: Int64?, currency: Currency
     ) throws(GoalRuleError) {
         guard target >= 0 else { throw .negativeTarget }
+        try Self.checkBounds(target, metric: metric, currency: currency)
         if metric.unit == .count, target % Metric.oneUnit != 0 { throw .wholeNumberRequired(metric.name) }
         if metric.direction == .higherIsBetter, baseline == nil, bestAchievedTarget == nil, target == 0 {
             throw .zeroTarget(metric.name)
@@ -60,6 +61,14 @@ public struct ImprovementRule: Hashable, Sendable {
         throw .doesNotBeatAchievedTarget(
             metric: metric.name, target: shown(target), achieved: shown(bestAchievedTarget ?? least),
             smallestAcceptable: shown(least))
+    }
+}
+
+extension ImprovementRule {
+    /// Every target stays within `FigureLimits`, so no sum or comparison over targets can leave Int64.
+    static func checkBounds(_ target: Int64, metric: Metric, currency: Currency) throws(GoalRuleError) {
+        let largest = FigureLimits.largestFigure(metric.unit, currency: currency)
+        guard target <= largest else { throw .targetTooLarge(largest: metric.format(largest, currency: currency)) }
     }
 }
 

@@ -61,26 +61,16 @@ public enum PeriodClose {
             target = least
         }
         let revision = GoalRevision(
-            number: 1, target: target, behaviour: goal.behaviour, objective: goal.objective, author: .accord, at: now,
+            number: 1, target: target, behaviour: goal.behaviour, objective: goal.objective, author: .periodClose, at: now,
             origin: .carryForward)
-        // Both sides' agreement carries over with the goal: it was agreed, and it is kept.
-        let agreedBy = goal.acceptances.filter { $0.revision == goal.agreedRevisionNumber }
+        // Agreed by the rule, not by anyone: no acceptance is recorded in a person's name that the person did not
+        // make. The agreement it rests on is that of the goal it continues (`carriedFrom`).
         var carried = Goal(
             id: UUID(), partnerID: goal.partnerID, period: goal.period.next, metricKey: goal.metricKey,
             ownerSide: goal.ownerSide, baseline: closing.nextPeriodBaseline, status: .agreed, revisions: [revision],
-            acceptances: agreedBy.map { Acceptance(revision: 1, actor: $0.actor, at: now) }, carriedFrom: goal.id,
-            createdAt: now)
+            acceptances: [], carriedFrom: goal.id, createdAt: now)
         carried.objectiveID = goal.objectiveID
         carried.activateIfStarted(today: today)
         return carried
-    }
-}
-
-extension Goal {
-    /// The revision both sides accepted (later override revisions are the admin's, not an agreement).
-    public var agreedRevisionNumber: Int? {
-        revisions.reversed().first { revision in
-            Set(acceptances.filter { $0.revision == revision.number }.map(\.actor.side)).count == Side.allCases.count
-        }?.number
     }
 }

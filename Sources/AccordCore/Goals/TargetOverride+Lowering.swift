@@ -11,6 +11,7 @@ extension Goal {
         guard !reason.isEmpty else { throw .overrideNeedsReason }
         guard status == .agreed || status == .active else { throw .wrongStatus(action: "lowered", status: status) }
         guard newTarget >= 0 else { throw .negativeTarget }
+        try ImprovementRule.checkBounds(newTarget, metric: metric, currency: currency)
         guard metric.beats(target, newTarget) else {
             throw .overrideMustLower(current: metric.format(target, currency: currency))
         }

@@ -47,9 +47,13 @@ public struct Metric: Hashable, Codable, Sendable, Identifiable {
         FixedPoint.format(value, decimals: decimals(currency: currency), grouping: false)
     }
 
-    /// Formats a value for people: `$12,500.00`, `87.5 %`, `12`.
+    /// Formats a value for people: `$12,500.00`, `87.5 %`, `12`; a figure that stopped at the end of the range
+    /// Accord computes in (`Figures.isSaturated`) says so: "over …".
     public func format(_ value: Int64, currency: Currency) -> String {
-        switch unit {
+        guard !Figures.isSaturated(value) else {
+            return (value > 0 ? "over " : "under ") + format(value > 0 ? value - 1 : value + 1, currency: currency)
+        }
+        return switch unit {
         case .currency: Money(minorUnits: value, currency: currency).formatted
         case .percent: FixedPoint.format(value, decimals: 2, trimZeros: true) + " %"
         case .count, .score: FixedPoint.format(value, decimals: 2, trimZeros: true)

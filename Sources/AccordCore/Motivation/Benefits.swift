@@ -116,7 +116,7 @@ public struct CurrentBenefits: Hashable, Sendable {
 
     public init(ledger: [LedgerEntry]) {
         var totals: [BenefitKind: Int64] = [:]
-        for entry in ledger { totals[entry.kind, default: 0] += entry.amount }
+        for entry in ledger { totals[entry.kind] = Figures.add(totals[entry.kind] ?? 0, entry.amount) }
         marginUplift = totals[.marginUplift] ?? 0
         mdfBalance = totals[.mdf] ?? 0
         accesses = Set(totals.filter { !$0.key.isAmount && $0.value > 0 }.map(\.key))

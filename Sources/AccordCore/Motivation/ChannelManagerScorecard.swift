@@ -70,8 +70,8 @@ public struct ChannelManagerScorecard: Hashable, Sendable {
     }
 
     private static func scorecard(_ name: String, _ mine: [ChannelManagerInputs]) -> ChannelManagerScorecard {
-        let actual: Int64 = mine.reduce(0) { $0 + $1.revenueActual }
-        let agreed: Int64 = mine.reduce(0) { $0 + $1.revenueAgreed }
+        let actual: Int64 = Figures.sum(mine, \.revenueActual)
+        let agreed: Int64 = Figures.sum(mine, \.revenueAgreed)
         let due: Int = mine.reduce(0) { $0 + $1.reviewsDue }
         let onTime: Int = mine.reduce(0) { $0 + $1.reviewsOnTime }
         return ChannelManagerScorecard(

@@ -16,6 +16,9 @@ public struct CapacityProfile: Hashable, Codable, Sendable {
             throw .capacity("revenue with the vendor cannot exceed the company's revenue")
         }
         guard engineers >= 0, certifiedEngineers >= 0 else { throw .capacity("engineer counts cannot be negative") }
+        guard engineers <= Self.largestEngineerCount else {
+            throw .capacity("a partner can have at most \(Self.largestEngineerCount) systems engineers")
+        }
         guard certifiedEngineers <= engineers else {
             throw .capacity("certified engineers (\(certifiedEngineers)) cannot exceed engineers (\(engineers))")
         }
@@ -25,6 +28,9 @@ public struct CapacityProfile: Hashable, Codable, Sendable {
         self.engineers = engineers
         self.certifiedEngineers = certifiedEngineers
     }
+
+    /// More systems engineers than any company employs (FigureLimits keeps the money figures).
+    public static let largestEngineerCount = 10_000_000
 
     /// Revenue with the vendor ÷ company revenue; nil when the company revenue is unknown (0).
     public var shareOfWallet: Double? {

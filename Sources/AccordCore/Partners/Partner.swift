@@ -84,7 +84,7 @@ extension Partner {
         guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .emptyName }
         let trimmedKey = externalKey.trimmingCharacters(in: .whitespaces)
         guard !trimmedKey.isEmpty, trimmedKey == externalKey, externalKey.count <= 64,
-            !externalKey.contains(where: { $0.isNewline })
+            (try? TextRules.checkIdentifier(externalKey, field: "external_key")) != nil
         else { throw .invalidExternalKey(externalKey) }
         guard !region.trimmingCharacters(in: .whitespaces).isEmpty else { throw .emptyRegion }
         return self

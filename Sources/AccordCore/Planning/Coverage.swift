@@ -28,8 +28,8 @@ public struct CoverageReport: Sendable {
             self.echoGoals = echoGoals
         }
 
-        public var expectation: Int64 { expectationBySolution.values.reduce(0, +) }
-        public var gap: Int64 { expectation - agreed }
+        public var expectation: Int64 { Figures.sum(expectationBySolution.values) }
+        public var gap: Int64 { Figures.subtract(expectation, agreed) }
     }
 
     public struct Group: Hashable, Sendable {
@@ -49,7 +49,7 @@ public struct CoverageReport: Sendable {
         self.lines = lines
     }
 
-    public var agreed: Int64 { lines.reduce(0) { $0 + $1.agreed } }
+    public var agreed: Int64 { Figures.sum(lines, \.agreed) }
     public var coverage: Double? { plan > 0 ? Double(agreed) / Double(plan) : nil }
     public var echoGoals: Int { lines.reduce(0) { $0 + $1.echoGoals } }
 
@@ -61,7 +61,7 @@ public struct CoverageReport: Sendable {
         groups { line in
             let total = line.expectation
             return line.expectationBySolution.map { solution, amount in
-                (solution, amount, total > 0 ? Int64((Double(line.agreed) * Double(amount) / Double(total)).rounded()) : 0)
+                (solution, amount, total > 0 ? Figures.roundedOrZero(Double(line.agreed) * Double(amount) / Double(total)) : 0)
             }
         }
     }
@@ -76,7 +76,7 @@ public struct CoverageReport: Sendable {
         for line in lines {
             for (name, expectation, agreed) in split(line) {
                 let sum = totals[name, default: (0, 0)]
-                totals[name] = (sum.0 + expectation, sum.1 + agreed)
+                totals[name] = (Figures.add(sum.0, expectation), Figures.add(sum.1, agreed))
             }
         }
         return totals.map { Group(name: $0.key, expectation: $0.value.0, agreed: $0.value.1) }.sorted { $0.name < $1.name }

@@ -39,7 +39,7 @@ public enum TopDownSpread {
         let year = period.calendar.period(.year, containing: period.start)
         guard period.kind != .year, let entry = entries.first(where: { $0.period == year }) else { return nil }
         let share = seasonality.weight(from: period.start, to: period.end) / seasonality.weight(from: year.start, to: year.end)
-        return (Int64((Double(entry.amount) * share).rounded()), year)
+        return (Figures.roundedOrZero(Double(entry.amount) * share), year)
     }
 
     /// What each partner sold of each solution in the same period a year earlier.
@@ -69,10 +69,11 @@ public enum TopDownSpread {
         let total = cells.reduce(0) { $0 + $1.weight }
         guard total > 0, plan > 0 else { return [] }
         let exact = cells.map { Double(plan) * $0.weight / total }
-        var amounts = exact.map { Int64($0.rounded(.down)) }
-        let short = Int(plan - amounts.reduce(0, +))
+        var amounts = exact.map { Figures.roundedDown($0) }
+        // Rounding down leaves at most one unit per cell to hand out.
+        let short = Int(clamping: max(0, min(Figures.subtract(plan, Figures.sum(amounts)), Int64(cells.count))))
         let byRemainder = exact.indices.sorted { (exact[$0] - exact[$0].rounded(.down), $1) > (exact[$1] - exact[$1].rounded(.down), $0) }
-        for i in byRemainder.prefix(short) { amounts[i] += 1 }
+        for i in byRemainder.prefix(short) { amounts[i] = Figures.add(amounts[i], 1) }
         return cells.indices.map { PlanningExpectation(partnerID: cells[$0].partnerID, solution: cells[$0].solution, amount: amounts[$0]) }
     }
 
@@ -84,7 +85,7 @@ public enum TopDownSpread {
         guard from < to else { return 0 }
         let whole = seasonality.weight(from: period.start, to: period.end)
         guard whole > 0 else { return 0 }
-        return Int64((Double(amount) * seasonality.weight(from: from, to: to) / whole).rounded())
+        return Figures.roundedOrZero(Double(amount) * seasonality.weight(from: from, to: to) / whole)
     }
 }
 

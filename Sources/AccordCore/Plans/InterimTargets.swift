@@ -33,7 +33,8 @@ public enum InterimTargets {
             let start = Double(max(startValue, 1))
             let growth = pow(Double(objective) / start, 1 / Double(horizonYears))
             for (index, fiscalYear) in years.enumerated() {
-                let yearTotal = index == years.count - 1 ? objective : Int64((start * pow(growth, Double(index + 1))).rounded())
+                let yearTotal =
+                    index == years.count - 1 ? objective : Figures.roundedOrZero(start * pow(growth, Double(index + 1)))
                 raw += split(yearTotal, over: calendar.periods(periodKind, inFiscalYear: fiscalYear), seasonality: seasonality)
             }
         } else {
@@ -41,7 +42,8 @@ public enum InterimTargets {
             let start = Double(max(startValue, 1))
             let growth = pow(Double(objective) / start, 1 / Double(periods.count))
             for (index, period) in periods.enumerated() {
-                raw.append((period, index == periods.count - 1 ? objective : Int64((start * pow(growth, Double(index + 1))).rounded())))
+                raw.append(
+                    (period, index == periods.count - 1 ? objective : Figures.roundedOrZero(start * pow(growth, Double(index + 1)))))
             }
         }
         return raw.map { period, target in
@@ -59,12 +61,12 @@ public enum InterimTargets {
     static func split(_ total: Int64, over periods: [Period], seasonality: SeasonalityProfile) -> [(Period, Int64)] {
         let weights = periods.map { seasonality.weight(from: $0.start, to: $0.end) }
         let sum = weights.reduce(0, +)
-        var parts = weights.map { Int64((Double(total) * $0 / max(sum, .leastNonzeroMagnitude)).rounded(.down)) }
-        parts[parts.count - 1] += total - parts.reduce(0, +)
+        var parts = weights.map { Figures.roundedDown(Double(total) * $0 / max(sum, .leastNonzeroMagnitude)) }
+        parts[parts.count - 1] = Figures.add(parts[parts.count - 1], Figures.subtract(total, Figures.sum(parts)))
         return Array(zip(periods, parts))
     }
 
     static func wholeUnits(_ value: Int64, _ metric: Metric) -> Int64 {
-        metric.unit == .count ? (value + Metric.oneUnit - 1) / Metric.oneUnit * Metric.oneUnit : value
+        metric.unit == .count ? Figures.multiply(Figures.add(value, Metric.oneUnit - 1) / Metric.oneUnit, Metric.oneUnit) : value
     }
 }

@@ -16,7 +16,7 @@ public struct JointPlanContent: Hashable, Codable, Sendable {
         }
 
         /// Size × intended share: the value to capture.
-        public var valueToCapture: Int64 { Int64((Double(size) * intendedShare).rounded()) }
+        public var valueToCapture: Int64 { Figures.roundedOrZero(Double(size) * intendedShare) }
     }
 
     public struct Responsibility: Hashable, Codable, Sendable {

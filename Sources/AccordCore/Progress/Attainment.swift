@@ -11,6 +11,7 @@ public enum Attainment {
     /// (actual − baseline) ÷ (target − baseline): how much of the agreed improvement is done.
     public static func improvementProgress(actual: Int64, baseline: Int64?, target: Int64) -> Double? {
         guard let baseline, target != baseline else { return nil }
-        return Double(actual - baseline) / Double(target - baseline)
+        // In Double: the differences of two Int64 values can leave Int64.
+        return (Double(actual) - Double(baseline)) / (Double(target) - Double(baseline))
     }
 }

@@ -78,3 +78,25 @@ struct CreateLoginFailures: AsyncMigration {
 
     func revert(on database: any Database) async throws { try await database.schema("login_failures").delete() }
 }
+
+/// Sign-in attempts per account and per address, counted atomically: failures and checks in flight within a window
+/// (see `AccordStore.reserveSignInCheck`). Replaces the list of failures, which concurrent attempts all read before
+/// any of them was written.
+struct CreateSignInAttempts: AsyncMigration {
+    var name: String { "CreateSignInAttempts" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("sign_in_attempts")
+            .field("key", .string, .identifier(auto: false))
+            .field("window_start", .double, .required)
+            .field("failures", .int, .required)
+            .field("pending", .int, .required)
+            .create()
+        try await database.schema("login_failures").delete()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("sign_in_attempts").delete()
+        try await CreateLoginFailures().prepare(on: database)
+    }
+}

@@ -25,6 +25,10 @@ public enum AccordMigrations {
         CreateMotivation(),
         UpdateFactsAddImportRun(),
         CreateFactRollups(),
+        UpdateActivityRecordsUniquePerPartner(),
+        UpdateGoalsAddVersion(),
+        UpdateGoalAcceptancesRemoveCarryForward(),
+        CreateSignInAttempts(),
     ]
 }
 

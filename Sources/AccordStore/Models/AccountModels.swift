@@ -61,13 +61,3 @@ final class APITokenModel: Model, @unchecked Sendable {
             revokedAt: revokedAt, lastUsedAt: lastUsedAt)
     }
 }
-
-final class LoginFailureModel: Model, @unchecked Sendable {
-    static let schema = "login_failures"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "key") var key: String
-    @Field(key: "at") var at: Date
-
-    init() {}
-}

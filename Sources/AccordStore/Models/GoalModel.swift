@@ -30,6 +30,7 @@ final class GoalModel: Model, @unchecked Sendable {
     @OptionalField(key: "declined_at") var declinedAt: Date?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    @Field(key: "version") var version: Int
 
     init() {}
 
@@ -55,6 +56,8 @@ final class GoalModel: Model, @unchecked Sendable {
         carriedFrom = goal.carriedFrom
         objectiveID = goal.objectiveID
         createdAt = goal.createdAt
+        // A new goal is stored as saved once: what `save` returns.
+        version = goal.savedVersion + 1
         updateState(from: goal, at: at)
     }
 
@@ -97,7 +100,7 @@ final class GoalModel: Model, @unchecked Sendable {
             baseline: baseline, status: status, revisions: try revisions.map { try $0.core() },
             acceptances: try acceptances.sorted { $0.position < $1.position }.map { try $0.core() }, decline: decline,
             carriedFrom: carriedFrom, overrides: try overrides.sorted { $0.position < $1.position }.map { try $0.core() },
-            closingActual: closingActual, createdAt: createdAt, objectiveID: objectiveID)
+            closingActual: closingActual, createdAt: createdAt, objectiveID: objectiveID, savedVersion: version)
     }
 }
 

@@ -32,6 +32,7 @@ extension GoalModel {
         declinedAt = try row.decode(column: "declined_at", as: Date?.self)
         createdAt = try row.decode(column: "created_at", as: Date.self)
         updatedAt = try row.decode(column: "updated_at", as: Date.self)
+        version = try row.decode(column: "version", as: Int.self)
     }
 }
 

@@ -1,3 +1,4 @@
+import AccordCore
 import Foundation
 import SQLKit
 
@@ -31,12 +32,6 @@ struct FactRollups {
             let day: Int32
         }
 
-        struct DayFigures {
-            var total: Int64 = 0
-            var records: Int64 = 0
-            var latest: (factID: String, value: Int64)?
-        }
-
         struct SubjectKey: Hashable {
             let partnerID: UUID
             let source: String
@@ -49,18 +44,17 @@ struct FactRollups {
         }
 
         var days: [DayKey: DayFigures] = [:]
+        /// The first line of the import that added to each day, to name it when the day's total is refused.
+        var firstLines: [DayKey: Int] = [:]
         var firstSeen: [SubjectKey: Int32] = [:]
         var subjectDays: Set<SubjectDay> = []
 
-        mutating func add(partnerID: UUID, source: String, day: Int32, value: Int64, latestFactID: String?) {
+        mutating func add(partnerID: UUID, source: String, day: Int32, value: Int64, latestFactID: String?, line: Int) throws(RowError) {
             let key = DayKey(partnerID: partnerID, source: source, day: day)
             var figures = days[key] ?? DayFigures()
-            figures.total += value
-            figures.records += 1
-            if let latestFactID, figures.latest.map({ $0.factID.utf8.lexicographicallyPrecedes(latestFactID.utf8) }) ?? true {
-                figures.latest = (latestFactID, value)
-            }
+            do { try figures.add(value, factID: latestFactID) } catch { throw RowError(line: line, reason: error.description) }
             days[key] = figures
+            if firstLines[key] == nil { firstLines[key] = line }
         }
 
         mutating func see(partnerID: UUID, source: String, subject: String, day: Int32, keepDays: Bool) {
@@ -73,6 +67,9 @@ struct FactRollups {
     /// Rows per upsert statement: well under both databases' bind limits.
     static let batchSize = 1_000
 
+    /// Adds a delta to the stored rollups; a day whose stored and new facts together would pass
+    /// `FigureLimits.largestDayTotal` is refused with the first line that added to it (the caller's transaction
+    /// then leaves everything as it was).
     func apply(_ delta: Delta, programID: UUID) async throws {
         let later = laterFactID("excluded.latest_fact_id", than: "fact_day_rollups.latest_fact_id")
         let takesLatest = "excluded.latest_fact_id IS NOT NULL AND (fact_day_rollups.latest_fact_id IS NULL OR \(later))"
@@ -82,10 +79,11 @@ struct FactRollups {
             for (key, figures) in batch {
                 insert.values([
                     SQLBind(programID), SQLBind(key.partnerID), SQLBind(key.source), SQLBind(key.day), SQLBind(figures.total),
-                    SQLBind(figures.records), SQLBind(figures.latest?.factID), SQLBind(figures.latest?.value),
+                    SQLBind(figures.records), SQLBind(figures.latestFactID), SQLBind(figures.latestValue),
                 ])
             }
-            try await insert.onConflict(with: ["program_id", "partner_id", "source", "day"]) {
+            // Both sides are at most 2^53, so the sum cannot overflow in SQL; the bound is checked on what comes back.
+            let written = try await insert.onConflict(with: ["program_id", "partner_id", "source", "day"]) {
                 $0.set(SQLColumn("total"), to: SQLRaw("fact_day_rollups.total + excluded.total"))
                     .set(SQLColumn("records"), to: SQLRaw("fact_day_rollups.records + excluded.records"))
                     .set(
@@ -95,7 +93,16 @@ struct FactRollups {
                     .set(
                         SQLColumn("latest_fact_id"),
                         to: SQLRaw("CASE WHEN \(takesLatest) THEN excluded.latest_fact_id ELSE fact_day_rollups.latest_fact_id END"))
-            }.run()
+            }.returning("partner_id", "source", "day", "total").all()
+            for row in written {
+                let total = try row.decode(column: "total", as: Int64.self)
+                guard total > FigureLimits.largestDayTotal else { continue }
+                let key = Delta.DayKey(
+                    partnerID: try row.decode(column: "partner_id", as: UUID.self),
+                    source: try row.decode(column: "source", as: String.self),
+                    day: try row.decode(column: "day", as: Int32.self))
+                throw RowError(line: delta.firstLines[key] ?? 0, reason: DayTotalError.tooLarge.description)
+            }
         }
         for batch in Array(delta.firstSeen).chunked(Self.batchSize) {
             let insert = sql.insert(into: "fact_first_seen").columns("program_id", "partner_id", "source", "subject", "first_day")

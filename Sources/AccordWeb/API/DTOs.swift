@@ -186,6 +186,9 @@ enum DTO {
         let revisions: [Revision]
         let acceptances: [AcceptanceDTO]
         let lowered: Bool
+        /// A carried-forward goal is agreed by the rule of DOMAIN §5.3, not by anyone's acceptance: `carried_from`
+        /// names the goal whose agreement it continues.
+        let agreedByCarryForward: Bool
         let objectiveId: UUID?
         /// Vendor staff only, before the partner agrees: the top-down echo check (DOMAIN §9).
         var topDownEcho: String?
@@ -220,6 +223,7 @@ enum DTO {
                     revision: $0.revision, user: $0.actor.name, role: $0.actor.role.rawValue, side: $0.actor.side.rawValue, at: $0.at)
             }
             lowered = g.wasLowered
+            agreedByCarryForward = g.isAgreedByCarryForward
             objectiveId = g.objectiveID
         }
     }

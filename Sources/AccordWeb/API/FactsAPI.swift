@@ -7,7 +7,7 @@ import Vapor
 /// A batch lands whole or not at all; ids already stored count once.
 enum FactsAPI {
     @Sendable static func postSales(req: Request) async throws -> Response {
-        let batch = try req.content.decode(DTO.SalesBatch.self)
+        let batch = try req.json(DTO.SalesBatch.self)
         let program = try await req.program(batch.programId)
         let header = ["transaction_id", "partner_key", "date", "amount", "currency", "customer", "solution", "region"]
         let rows = batch.lines.map { line in
@@ -20,7 +20,7 @@ enum FactsAPI {
     }
 
     @Sendable static func postActivities(req: Request) async throws -> Response {
-        let batch = try req.content.decode(DTO.ActivityBatch.self)
+        let batch = try req.json(DTO.ActivityBatch.self)
         let program = try await req.program(batch.programId)
         let header = ["activity_id", "partner_key", "date", "metric", "value", "subject"]
         let rows = batch.records.map { r in [r.activityId, r.partnerKey, r.date, r.metric, r.value?.text ?? "", r.subject ?? ""] }
@@ -48,7 +48,7 @@ enum FactsAPI {
     /// Partner users import only their own partner's activities: other keys read as unknown.
     static func importCSV(_ kind: FactRowParser.Kind, req: Request) async throws -> Response {
         let program = try await req.program(nil)
-        let skipInvalid = (try? req.query.get(Bool.self, at: "skip_invalid")) ?? false
+        let skipInvalid = try req.queryBool("skip_invalid") ?? false
         let chunks = req.body.map { buffer in Array(buffer: buffer) }
         let report = try await FactImporter(
             store: req.store, programID: program.id, kind: kind, onlyPartner: try req.readablePartner(),
@@ -60,7 +60,7 @@ enum FactsAPI {
     /// The partner roster from the CRM, as CSV: partners created or updated by external key (DOMAIN §3).
     @Sendable static func importRoster(req: Request) async throws -> Response {
         let program = try await req.program(nil)
-        let skipInvalid = (try? req.query.get(Bool.self, at: "skip_invalid")) ?? false
+        let skipInvalid = try req.queryBool("skip_invalid") ?? false
         let importer = RosterImporter(
             store: req.store, programID: program.id, actor: try req.actor(), clock: req.clock,
             options: CSVImportRun(skipInvalid: skipInvalid))
@@ -100,9 +100,9 @@ struct OneChunk: AsyncSequence, Sendable {
 /// `/api/v1/audit`: the audit log (DOMAIN §14).
 enum AuditAPI {
     @Sendable static func list(req: Request) async throws -> DTO.Page<DTO.AuditEntryDTO> {
-        let limit = min(max((try? req.query.get(Int.self, at: "limit")) ?? 100, 1), 1_000)
+        let limit = try req.queryInt("limit", in: 1...1_000) ?? 100
         let entries = try await req.store.auditEntries(
-            entity: try? req.query.get(String.self, at: "entity"), entityID: try? req.query.get(String.self, at: "entity_id"), limit: limit)
+            entity: try req.queryText("entity"), entityID: try req.queryText("entity_id"), limit: limit)
         return .init(
             items: entries.map {
                 DTO.AuditEntryDTO(

@@ -6,30 +6,37 @@ import Vapor
 /// `/api/v1/goals`: proposing and answering goals (DOMAIN §5).
 enum GoalsAPI {
     @Sendable static func list(req: Request) async throws -> DTO.Page<DTO.Goal> {
-        var query = GoalQuery()
-        query.partnerID = try? req.query.get(UUID.self, at: "partner_id")
+        var query = GoalQuery(seenBy: .side(try req.viewer().side))
+        query.partnerID = try req.queryUUID("partner_id")
         if let own = try req.readablePartner() {
             // A partner user's list is their own partner's, whatever partner_id says.
             guard query.partnerID == nil || query.partnerID == own else { return .init(items: [], total: 0) }
             query.partnerID = own
         }
         if query.partnerID == nil { query.programID = try await req.program(nil).id }
-        if let status = try? req.query.get(String.self, at: "status") {
-            guard let value = GoalStatus(rawValue: status) else { throw InputError("unknown status '\(status)'", field: "status") }
+        if let status = try req.queryText("status") {
+            guard let value = GoalStatus(rawValue: status) else {
+                throw InputError(
+                    "unknown status '\(status)'; the statuses are " + GoalStatus.allCases.map(\.rawValue).joined(separator: ", "),
+                    field: "status", status: .badRequest)
+            }
             query.statuses = [value]
         }
         var goals = try await req.store.goals(query)
-        if let label = try? req.query.get(String.self, at: "period") { goals = goals.filter { $0.period.label == label } }
+        if let label = try req.queryPeriodLabel("period") {
+            let wanted = label.trimmingCharacters(in: .whitespaces).uppercased()
+            goals = goals.filter { $0.period.label == wanted }
+        }
         return .init(items: try await dtos(goals, req: req), total: goals.count)
     }
 
     @Sendable static func show(req: Request) async throws -> DTO.Goal {
-        try await dto(try await req.store.goal(try req.id("goalID")), req: req)
+        try await dto(try await req.store.goal(try req.id("goalID"), seenBy: .side(try req.viewer().side)), req: req)
     }
 
     @Sendable static func propose(req: Request) async throws -> Response {
         let actor = try req.actor()
-        let body = try req.content.decode(DTO.NewGoal.self)
+        let body = try req.json(DTO.NewGoal.self)
         try await req.requireChange(partnerID: body.partnerId)
         let goal = try await workflow(req).propose(
             .init(
@@ -44,7 +51,7 @@ enum GoalsAPI {
     }
 
     @Sendable static func counter(req: Request) async throws -> DTO.Goal {
-        let body = try req.content.decode(DTO.CounterRequest.self)
+        let body = try req.json(DTO.CounterRequest.self)
         return try await dto(
             try await workflow(req).counter(try req.id("goalID"), target: body.target.text, behaviour: body.behaviour, by: try req.actor()),
             req: req)
@@ -55,7 +62,7 @@ enum GoalsAPI {
     }
 
     @Sendable static func decline(req: Request) async throws -> DTO.Goal {
-        let body = try? req.content.decode(DTO.DeclineRequest.self)
+        let body = try req.optionalJSON(DTO.DeclineRequest.self)
         return try await dto(
             try await workflow(req).decline(try req.id("goalID"), reason: body?.reason ?? "", by: try req.actor()), req: req)
     }
@@ -66,7 +73,7 @@ enum GoalsAPI {
 
     @Sendable static func lower(req: Request) async throws -> DTO.Goal {
         let actor = try req.actor()
-        let body = try req.content.decode(DTO.LowerRequest.self)
+        let body = try req.json(DTO.LowerRequest.self)
         return try await dto(
             try await workflow(req).lower(try req.id("goalID"), to: body.target.text, reason: body.reason ?? "", by: actor), req: req)
     }

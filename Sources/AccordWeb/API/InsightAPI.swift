@@ -47,7 +47,7 @@ enum InsightAPI {
 
     /// A partner opts in or out of the recognition wall (its own admins, or vendor staff who may change it).
     @Sendable static func setRecognition(req: Request) async throws -> HTTPStatus {
-        let input = try req.content.decode(RecognitionIn.self)
+        let input = try req.json(RecognitionIn.self)
         try await req.store.setRecognition(partnerID: try req.id("partnerID"), shown: input.shown, by: try req.actor(), at: req.clock.now())
         return .noContent
     }
@@ -112,12 +112,12 @@ enum InsightAPI {
     }
 
     @Sendable static func setGoalBenefits(req: Request) async throws -> GoalBenefitsIn {
-        let goal = try await req.store.goal(try req.id("goalID"))
+        let goal = try await req.store.goal(try req.id("goalID"), seenBy: .side(try req.viewer().side))
         guard !goal.status.isFinal else {
             throw InputError("the goal is \(goal.status.rawValue); its terms can no longer change", status: .conflict)
         }
         let program = try await req.store.program(try await req.store.programID(ofGoal: goal.id))
-        let input = try req.content.decode(GoalBenefitsIn.self)
+        let input = try req.json(GoalBenefitsIn.self)
         let benefits = GoalBenefits(
             rewards: try terms(input.rewards ?? [], currency: program.currency, field: "rewards"),
             consequences: try terms(input.consequences ?? [], currency: program.currency, field: "consequences"))
@@ -137,7 +137,7 @@ enum InsightAPI {
     @Sendable static func segments(req: Request) async throws -> DTO.Page<SegmentOut> {
         let program = try await req.program(nil)
         let segmentation = Segmentation(store: req.store, clock: req.clock)
-        let label = try? req.query.get(String.self, at: "period")
+        let label = try req.queryPeriodLabel("period")
         let period = try label.map { try Period(label: $0, calendar: program.calendar) } ?? segmentation.currentPeriod(of: program)
         let rows = try await segmentation.rows(program: program, period: period)
         let history = Dictionary(grouping: try await req.store.segmentHistory(programID: program.id), by: \.partnerID)
@@ -193,7 +193,7 @@ enum InsightAPI {
         let program = try await req.program(nil)
         let job = TierReviewJob(store: req.store, clock: req.clock)
         // An empty body reviews the last year end; a body that does not decode is refused, not ignored.
-        let asOf = (req.body.data?.readableBytes ?? 0) > 0 ? try req.content.decode(ReviewIn.self).asOf : nil
+        let asOf = try req.optionalJSON(ReviewIn.self)?.asOf
         let yearEnd = asOf ?? job.latestYearEnd(of: program)
         guard yearEnd <= req.clock.today else { throw InputError("a year end in the future cannot be reviewed", field: "as_of") }
         guard program.calendar.firstDay(ofFiscalYear: program.calendar.fiscalYear(containing: yearEnd)) == yearEnd else {
@@ -255,7 +255,7 @@ enum InsightAPI {
     @Sendable static func coverage(req: Request) async throws -> CoverageOut {
         let program = try await req.program(nil)
         let result = try await CoveragePlanning(store: req.store, clock: req.clock).report(
-            programID: program.id, periodLabel: try? req.query.get(String.self, at: "period"))
+            programID: program.id, periodLabel: try req.queryPeriodLabel("period"))
         let money = { (v: Int64) in plain(v, program) }
         let group = { (g: CoverageReport.Group) in
             GroupOut(
@@ -281,7 +281,7 @@ enum InsightAPI {
 
     @Sendable static func setPlan(req: Request) async throws -> PlanOut {
         let program = try await req.program(nil)
-        let input = try req.content.decode(PlanIn.self)
+        let input = try req.json(PlanIn.self)
         let period = try Period(label: input.period, calendar: program.calendar)
         let amount: Int64
         do { amount = try FixedPoint.parse(input.amount.text, decimals: program.currency.decimals) } catch {
@@ -302,7 +302,7 @@ enum InsightAPI {
         let partner = try await req.store.partner(try req.id("partnerID"))
         let program = try await req.store.program(partner.programID)
         let planning = CoveragePlanning(store: req.store, clock: req.clock)
-        let period = try planning.period(of: program, label: try? req.query.get(String.self, at: "period"))
+        let period = try planning.period(of: program, label: try req.queryPeriodLabel("period"))
         let spread = try await planning.expectations(
             program: program, period: period, entries: try await req.store.topDownPlans(programID: program.id, calendar: program.calendar),
             partners: try await req.store.partners(of: program.id))
@@ -355,7 +355,7 @@ enum InsightAPI {
 
     @Sendable static func updateSettings(req: Request) async throws -> DTO.Program {
         var program = try await req.store.program(try req.id("programID"))
-        let input = try req.content.decode(SettingsIn.self)
+        let input = try req.json(SettingsIn.self)
         if let policy = input.motivationPolicy { program.settings.motivationPolicy = policy }
         if let defaults = input.benefitDefaults {
             guard Set(defaults.map(\.category)).count == defaults.count else {

@@ -8,11 +8,15 @@ enum PartnersAPI {
     @Sendable static func list(req: Request) async throws -> DTO.Page<DTO.Partner> {
         let program = try await req.program(nil)
         var filter = PartnerFilter()
-        filter.search = try? req.query.get(String.self, at: "search")
-        filter.region = try? req.query.get(String.self, at: "region")
-        filter.channelManager = try? req.query.get(String.self, at: "channel_manager")
-        if let stage = try? req.query.get(String.self, at: "stage") {
-            guard let value = LifecycleStage(rawValue: stage) else { throw InputError("unknown stage '\(stage)'", field: "stage") }
+        filter.search = try req.queryText("search")
+        filter.region = try req.queryText("region")
+        filter.channelManager = try req.queryText("channel_manager")
+        if let stage = try req.queryText("stage") {
+            guard let value = LifecycleStage(rawValue: stage) else {
+                throw InputError(
+                    "unknown stage '\(stage)'; the stages are " + LifecycleStage.allCases.map(\.rawValue).joined(separator: ", "),
+                    field: "stage", status: .badRequest)
+            }
             filter.stage = value
         }
         var partners = try await req.store.partners(of: program.id, filter: filter)
@@ -27,7 +31,7 @@ enum PartnersAPI {
 
     @Sendable static func create(req: Request) async throws -> Response {
         let actor = try req.actor()
-        let body = try req.content.decode(DTO.NewPartner.self)
+        let body = try req.json(DTO.NewPartner.self)
         let program = try await req.program(body.programId)
         let partner = try Partner(
             programID: program.id, name: body.name.trimmingCharacters(in: .whitespacesAndNewlines), externalKey: body.externalKey,
@@ -44,7 +48,7 @@ enum PartnersAPI {
     @Sendable static func changeStage(req: Request) async throws -> DTO.Partner {
         let actor = try req.actor()
         let partnerID = try req.id("partnerID")
-        let body = try req.content.decode(DTO.StageChangeRequest.self)
+        let body = try req.json(DTO.StageChangeRequest.self)
         let partner = try await req.store.partner(partnerID)
         let change = try StageChange.make(
             from: partner.stage, to: body.stage, on: body.on ?? req.clock.today, by: actor.name, reason: body.reason)
@@ -63,7 +67,7 @@ enum PartnersAPI {
         let actor = try req.actor()
         let partner = try await req.store.partner(try req.id("partnerID"))
         let program = try await req.store.program(partner.programID)
-        let profile = try capacityProfile(try req.content.decode(DTO.NewCapacity.self), currency: program.currency)
+        let profile = try capacityProfile(try req.json(DTO.NewCapacity.self), currency: program.currency)
         try await req.store.add(profile, to: partner.id, by: actor, at: req.clock.now())
         return try await DTO.Capacity(profile, currency: program.currency).encodeResponse(status: .created, for: req)
     }
@@ -80,7 +84,8 @@ enum PartnersAPI {
 
     @Sendable static func scorecard(req: Request) async throws -> DTO.Scorecard {
         let card = try await Scorecards(store: req.store, clock: req.clock)
-            .scorecard(partnerID: try req.id("partnerID"), periodLabel: try? req.query.get(String.self, at: "period"))
+            .scorecard(
+                partnerID: try req.id("partnerID"), periodLabel: try req.queryPeriodLabel("period"), seenBy: .side(try req.viewer().side))
         let currency = card.program.currency
         return DTO.Scorecard(
             partner: DTO.Partner(card.partner, today: card.asOf), period: card.period.label,
@@ -101,10 +106,10 @@ enum PartnersAPI {
 
     @Sendable static func baseline(req: Request) async throws -> DTO.Baseline {
         let partnerID = try req.id("partnerID")
-        guard let metricKey = try? req.query.get(String.self, at: "metric") else { throw InputError("name a metric", field: "metric") }
+        guard let metricKey = try req.queryText("metric") else { throw InputError("name a metric", field: "metric", status: .badRequest) }
         let partner = try await req.store.partner(partnerID)
         let periodLabel =
-            (try? req.query.get(String.self, at: "period")) ?? partner.calendar.period(.quarter, containing: req.clock.today).next.label
+            try req.queryPeriodLabel("period") ?? partner.calendar.period(.quarter, containing: req.clock.today).next.label
         let g = try await GoalWorkflow(store: req.store, clock: req.clock)
             .grounding(partnerID: partnerID, periodLabel: periodLabel, metricKey: metricKey)
         let value = { (v: Int64) in g.metric.plainText(v, currency: g.program.currency) }

@@ -87,7 +87,7 @@ enum PlansAPI {
         let partner = try await req.store.partner(partnerID)
         let program = try await req.store.program(partner.programID)
         let metrics = Dictionary(uniqueKeysWithValues: try await req.store.metrics(of: program.id).map { ($0.key, $0) })
-        let content = try req.content.decode(ContentIn.self).content(metrics: metrics, currency: program.currency)
+        let content = try req.json(ContentIn.self).content(metrics: metrics, currency: program.currency)
         let plan = try JointPlan.start(partnerID: partnerID, content: content, by: try req.actor(), at: req.clock.now())
         try await req.store.save(plan, action: "create", by: try req.actor(), at: req.clock.now())
         return try await PlanOut(plan).encodeResponse(status: .created, for: req)
@@ -115,7 +115,7 @@ enum PlansAPI {
             let program = try await req.store.program(partner.programID)
             let metrics = Dictionary(uniqueKeysWithValues: try await req.store.metrics(of: program.id).map { ($0.key, $0) })
             try plan.revise(
-                try req.content.decode(ContentIn.self).content(metrics: metrics, currency: program.currency), by: actor, at: now)
+                try req.json(ContentIn.self).content(metrics: metrics, currency: program.currency), by: actor, at: now)
         default: throw Abort(.notFound, reason: "plan actions are share, revise and accept")
         }
         try await req.store.save(plan, action: action, by: actor, at: now)
@@ -139,12 +139,16 @@ enum PlansAPI {
     @Sendable static func suggestions(req: Request) async throws -> DTO.Page<SuggestionOut> {
         let plan = try await visiblePlan(req)
         let content = plan.current.content
-        guard let objectiveID = try? req.query.get(UUID.self, at: "objective"),
-            let objective = content.objectives.first(where: { $0.id == objectiveID })
-        else {
-            throw InputError("name one of the plan's objectives with ?objective=ID", field: "objective")
+        guard let objectiveID = try req.queryUUID("objective") else {
+            throw InputError("name one of the plan's objectives with ?objective=ID", field: "objective", status: .badRequest)
         }
-        let kind = PeriodKind(rawValue: (try? req.query.get(String.self, at: "period_kind")) ?? "quarter") ?? .quarter
+        guard let objective = content.objectives.first(where: { $0.id == objectiveID }) else {
+            throw InputError("the plan has no such objective", field: "objective")
+        }
+        let kindText = try req.queryText("period_kind") ?? "quarter"
+        guard let kind = PeriodKind(rawValue: kindText) else {
+            throw InputError("'\(kindText)' is not month, quarter, half or year", field: "period_kind", status: .badRequest)
+        }
         let result = try await PlanWorkflow(store: req.store, clock: req.clock).suggestions(
             for: plan, objective: objective, periodKind: kind)
         let (metric, program, suggestions) = (result.metric, result.program, result.items)
@@ -168,7 +172,8 @@ enum PlansAPI {
     /// Turns an objective's suggestions for the next periods into goal proposals in one step (DOMAIN §10).
     @Sendable static func proposeObjective(req: Request) async throws -> Response {
         let plan = try await visiblePlan(req)
-        let count = min(max((try? req.content.decode(ProposeIn.self))?.count ?? 1, 1), 8)
+        let count = try req.optionalJSON(ProposeIn.self)?.count ?? 1
+        guard (1...8).contains(count) else { throw InputError("propose 1 to 8 periods at once", field: "count") }
         let outcome = try await PlanWorkflow(store: req.store, clock: req.clock)
             .propose(plan: plan, objectiveID: try req.id("objectiveID"), count: count, by: try req.actor())
         let body = ProposedOut(
@@ -248,9 +253,9 @@ enum PlansAPI {
     /// Holds a review: the scorecard of the reviewed period is frozen into it as it stands now (DOMAIN §11).
     @Sendable static func hold(req: Request) async throws -> ReviewOut {
         var review = try await req.store.review(try req.id("reviewID"))
-        let body = try req.content.decode(HoldIn.self)
+        let body = try req.json(HoldIn.self)
         let card = try await Scorecards(store: req.store, clock: req.clock).scorecard(
-            partnerID: review.partnerID, periodLabel: review.period.label)
+            partnerID: review.partnerID, periodLabel: review.period.label, seenBy: .bothSides)
         try review.hold(
             on: req.clock.today, attendees: body.attendees,
             snapshot: card.lines.map { ScorecardSnapshotLine($0, currency: card.program.currency) },

@@ -16,7 +16,7 @@ enum ProgramsAPI {
 
     @Sendable static func create(req: Request) async throws -> Response {
         let actor = try req.actor()
-        let body = try req.content.decode(DTO.NewProgram.self)
+        let body = try req.json(DTO.NewProgram.self)
         let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 200 else { throw InputError("a program needs a name of 1–200 characters", field: "name") }
         guard let currency = Currency(code: body.currency) else {
@@ -36,7 +36,7 @@ enum ProgramsAPI {
         let actor = try req.actor()
         let programID = try req.id("programID")
         _ = try await req.store.program(programID)
-        let body = try req.content.decode(DTO.NewMetric.self)
+        let body = try req.json(DTO.NewMetric.self)
         let metric = try Metric(
             key: body.key, name: body.name.trimmingCharacters(in: .whitespacesAndNewlines), unit: body.unit,
             aggregation: body.aggregation, direction: body.direction, category: body.category, source: .activity,
@@ -50,7 +50,7 @@ enum ProgramsAPI {
 extension Request {
     /// The program named by `program_id` (query or body), or the only program when there is one.
     func program(_ id: UUID?) async throws -> Program {
-        if let id = id ?? (try? query.get(UUID.self, at: "program_id")) { return try await store.program(id) }
+        if let id = try id ?? queryUUID("program_id") { return try await store.program(id) }
         let programs = try await store.programs()
         guard let first = programs.first else { throw StoreError.notFound("a program (create one first)") }
         guard programs.count == 1 else { throw InputError("there are several programs: name one with program_id", field: "program_id") }

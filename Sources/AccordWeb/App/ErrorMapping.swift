@@ -16,6 +16,12 @@ enum ErrorMapping {
     }
 
     static func map(_ error: any Error) -> Mapped? {
+        if DatabaseHealth.isConflict(error) {
+            let reason =
+                (error as? StoreError)?.description
+                ?? "Someone else changed this at the same moment; reload it and try again."
+            return Mapped(status: .conflict, reason: reason)
+        }
         if DatabaseHealth.isUnavailable(error) {
             AccordMetrics.databaseUnavailable.increment()
             return Mapped(
@@ -28,7 +34,7 @@ enum ErrorMapping {
         case let error as StoreError:
             switch error {
             case .notFound: return Mapped(status: .notFound, reason: error.description)
-            case .duplicate: return Mapped(status: .conflict, reason: error.description)
+            case .duplicate, .conflict: return Mapped(status: .conflict, reason: error.description)
             case .corrupt: return nil
             }
         case let error as CalendarError: return Mapped(status: .unprocessableEntity, reason: error.description)
@@ -43,8 +49,17 @@ enum ErrorMapping {
         case let error as User.Problem: return Mapped(status: .unprocessableEntity, reason: error.description)
         case let error as PasswordPolicy.Problem: return Mapped(status: .unprocessableEntity, reason: error.description)
         case let error as DecodingError: return Mapped(status: .badRequest, reason: describe(error))
+        case let error as RowError: return Mapped(status: .unprocessableEntity, reason: error.description, rows: [error])
+        case let error as TextRules.Problem: return Mapped(status: .unprocessableEntity, reason: error.description)
+        case let error as FigureInputError: return Mapped(status: .unprocessableEntity, reason: error.description)
+        case let error as DayProblem: return Mapped(status: .unprocessableEntity, reason: error.description)
         case let error as any AbortError: return Mapped(status: error.status, reason: error.reason, headers: error.headers)
-        default: return nil
+        default:
+            // MultipartKit's parser errors are private types: a body that claims to be multipart and is not one.
+            if String(reflecting: type(of: error)).contains("Multipart") {
+                return Mapped(status: .badRequest, reason: "the multipart body could not be read")
+            }
+            return nil
         }
     }
 

@@ -41,6 +41,7 @@ public struct AccordOptions: Sendable {
 public func configure(_ app: Application, options: AccordOptions) async throws {
     app.clock = options.clock
     try options.database.register(on: app.databases)
+    try await options.database.prepare(app.databases, on: app.eventLoopGroup, logger: app.logger)
     if case .postgres = options.database {
         AccordMetrics.poolConnections.set(to: Double(DatabaseLocation.connectionsPerEventLoop * System.coreCount))
     } else {
@@ -55,6 +56,8 @@ public func configure(_ app: Application, options: AccordOptions) async throws {
     app.routes.defaultMaxBodySize = "4mb"
     // Sessions live in the database so that several instances share them.
     app.passwords.use(.bcrypt(cost: options.bcryptCost))
+    app.passwordChecks = PasswordChecks(threads: System.coreCount)
+    app.lifecycle.use(PasswordPoolShutdown())
     app.decoyPasswordHash = try Bcrypt.hash("decoy password for unknown sign-in names", cost: options.bcryptCost)
     app.sessions.use(.fluent)
     let secure = options.secureCookies

@@ -1,3 +1,4 @@
+import AccordContract
 import Vapor
 
 /// The table of contents of every URL Accord serves, grouped by who may enter (one guard per group).
@@ -52,7 +53,7 @@ func routes(_ app: Application) throws {
     adminPages.post("tiers", "recommendations", ":recommendationID", ":decision", use: InsightPagesController.decideTier)
 
     // MARK: JSON API — every signed-in user (lists are filtered to what the viewer may read)
-    let api = app.grouped("api", "v1").grouped(Guard.SignedIn())
+    let api = app.grouped("api", "v1").grouped(Guard.SignedIn(), QueryContract(contract: try APIContract.shipped.get()))
     api.get("programs", use: ProgramsAPI.list)
     api.get("programs", ":programID", use: ProgramsAPI.show)
     api.get("programs", ":programID", "metrics", use: ProgramsAPI.metrics)

@@ -56,7 +56,8 @@ enum Guard {
         /// The partner a route is about, from whichever id it carries.
         static func partner(of request: Request) async throws -> (UUID, String) {
             if request.parameters.get("goalID") != nil {
-                guard let goal = try? await request.store.goal(try request.id("goalID")) else {
+                // Another side's draft is not there for this viewer (DOMAIN §5.2): the same 404 as a goal that does not exist.
+                guard let goal = try? await request.store.goal(try request.id("goalID"), seenBy: .side(try request.viewer().side)) else {
                     throw Abort(.notFound, reason: "goal not found")
                 }
                 return (goal.partnerID, "goal")

@@ -28,7 +28,7 @@ struct ScorecardCommand: AsyncCommand {
         let program = try await store.program(programID)
         let metrics = Dictionary(uniqueKeysWithValues: try await store.metrics(of: programID).map { ($0.key, $0) })
         let keys = Dictionary(uniqueKeysWithValues: try await store.partnerIDsByKey(in: programID).map { ($0.value, $0.key) })
-        let goals = try await store.goals(GoalQuery(programID: programID, periodContaining: day))
+        let goals = try await store.goals(GoalQuery(seenBy: .side(.vendor), programID: programID, periodContaining: day))
         let lines = try await Scorecards(store: store, clock: clock).progress(goals, metrics: metrics, program: program)
         var csv = "partner_key,period,metric,status,target,actual,attainment_pct,pacing\n"
         for line in lines.sorted(by: { (keys[$0.goal.partnerID] ?? "", $0.metric.key) < (keys[$1.goal.partnerID] ?? "", $1.metric.key) }) {

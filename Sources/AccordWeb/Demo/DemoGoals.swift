@@ -64,7 +64,7 @@ struct DemoGoals {
     /// This quarter: every state of §5.2. Returns an active revenue goal, if one was agreed.
     func thisQuarter(_ partner: Partner, index: Int) async throws -> Goal? {
         let period = partner.calendar.period(.quarter, containing: today)
-        let existing = try await store.goals(GoalQuery(partnerID: partner.id, periodContaining: period.start))
+        let existing = try await store.goals(GoalQuery(seenBy: .accord, partnerID: partner.id, periodContaining: period.start))
         let early = today.advanced(by: -18)
         switch partner.stage {
         case .recruited:

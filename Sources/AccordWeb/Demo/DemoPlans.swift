@@ -85,7 +85,8 @@ struct DemoPlans {
             if overdueReview && index == past.count - 1 && review.due.advanced(by: 14) < today { continue }
             let heldOn = review.due.advanced(by: 3)
             let clock = AccordClock.fixed(heldOn.noonUTC)
-            let card = try await Scorecards(store: store, clock: clock).scorecard(partnerID: partner.id, periodLabel: review.period.label)
+            let card = try await Scorecards(store: store, clock: clock).scorecard(
+                partnerID: partner.id, periodLabel: review.period.label, seenBy: .bothSides)
             try review.hold(
                 on: heldOn, attendees: [.init(name: cam.name, side: .vendor), .init(name: contact.name, side: .partner)],
                 snapshot: card.lines.map { ScorecardSnapshotLine($0, currency: program.currency) },

@@ -21,15 +21,14 @@ enum AccountController {
         if req.signedIn != nil { return req.redirect(to: SiteURL.overview.path) }
         return HTMLResponse.page(
             SignInPage.render(
-                .init(login: "", next: safeNext(try? req.query.get(String.self, at: "next")), error: nil, csrf: req.csrfToken)))
+                .init(login: "", next: safeNext(try? req.queryText("next")), error: nil, csrf: req.csrfToken)))
     }
 
     @Sendable static func signIn(req: Request) async throws -> Response {
-        let form = try req.content.decode(SignInForm.self)
+        let form = try req.form(SignInForm.self)
         let login = LoginName.normalized(form.login ?? "") ?? (form.login ?? "")
         let now = req.clock.now()
         let throttle = req.application.loginThrottle
-        let since = now.addingTimeInterval(-throttle.window)
         let accountKey = "account:" + login
         let addressKey = "address:" + (req.remoteAddress?.ipAddress ?? "unknown")
         func refuse(_ message: String, status: HTTPStatus) -> Response {
@@ -37,22 +36,31 @@ enum AccountController {
                 SignInPage.render(.init(login: form.login ?? "", next: safeNext(form.next), error: message, csrf: req.csrfToken)),
                 status: status)
         }
-        let accountFailures = try await req.store.loginFailures(key: accountKey, since: since)
-        let addressFailures = try await req.store.loginFailures(key: addressKey, since: since)
-        guard throttle.allows(accountFailures: accountFailures, addressFailures: addressFailures) else {
+        // The check is reserved before it is made, atomically per account and per address: simultaneous attempts
+        // cannot all slip under the limit (failures plus checks in flight).
+        let keys = [accountKey, addressKey]
+        guard
+            try await req.store.reserveSignInCheck(
+                [(accountKey, throttle.perAccount), (addressKey, throttle.perAddress)], window: throttle.window, now: now)
+        else {
             return refuse("Too many failed sign-ins. Wait 15 minutes and try again.", status: .tooManyRequests)
         }
-        // Unknown users cost a hash too, so timing does not reveal which names exist.
-        let found = try await req.store.credentials(login: login)
-        let hash = found?.1 ?? req.application.decoyPasswordHash
-        let matches = try await req.password.async.verify(form.password ?? "", created: hash)
-        guard let (user, stored) = found, stored != nil, matches, !user.disabled else {
-            try await req.store.recordLoginFailure(keys: [accountKey, addressKey], at: now)
+        let found: (User, String?)?
+        let matches: Bool
+        do {
+            found = try await req.store.credentials(login: login)
+            // Unknown users cost a hash too, so timing does not reveal which names exist.
+            matches = try await req.verifyPassword(form.password ?? "", against: found?.1 ?? req.application.decoyPasswordHash)
+        } catch {
+            try? await req.store.finishSignInCheck(keys, failed: false, clearedOnSuccess: [])
+            throw error
+        }
+        guard let (user, stored) = found, stored != nil, matches, !user.disabled, let home = home(of: user) else {
+            try await req.store.finishSignInCheck(keys, failed: true, clearedOnSuccess: [])
             return refuse("The sign-in name or password is not right.", status: .unauthorized)
         }
-        try await req.store.clearLoginFailures(key: accountKey)
+        try await req.store.finishSignInCheck(keys, failed: false, clearedOnSuccess: [accountKey])
         try await SessionAuthenticator.signIn(user, on: req)
-        let home = user.role.side == .vendor ? SiteURL.overview.path : SiteURL.partner(user.partnerID!).path
         return req.redirect(to: safeNext(form.next) ?? home)
     }
 
@@ -79,7 +87,7 @@ enum AccountController {
         guard let user = try await req.store.userForPasswordLink(tokenHash: hash, now: req.clock.now()) else {
             throw Abort(.notFound, reason: "This link is unknown, used or expired. Ask a program admin for a new one.")
         }
-        let form = try req.content.decode(PasswordForm.self)
+        let form = try req.form(PasswordForm.self)
         if let errors = newPasswordErrors(form, login: user.login) {
             return HTMLResponse.page(
                 PasswordPage.render(
@@ -92,9 +100,9 @@ enum AccountController {
             throw Abort(.notFound, reason: "This link was used in the meantime. Ask a program admin for a new one.")
         }
         try await req.store.setPassword(
-            userID: user.id, hash: try await req.password.async.hash(form.password ?? ""), by: user.viewer.actor, at: req.clock.now())
+            userID: user.id, hash: try await req.hashPassword(form.password ?? ""), by: user.viewer.actor, at: req.clock.now())
         try await SessionAuthenticator.signIn(try await req.store.user(user.id), on: req)
-        return req.redirect(to: user.role.side == .vendor ? SiteURL.overview.path : SiteURL.partner(user.partnerID!).path)
+        return req.redirect(to: home(of: user) ?? SiteURL.login().path)
     }
 
     @Sendable static func passwordPage(req: Request) async throws -> Response {
@@ -107,10 +115,10 @@ enum AccountController {
         let viewer = try req.viewer()
         guard req.signedIn?.method == .session else { throw Abort(.forbidden, reason: "API tokens have no password.") }
         let user = try await req.store.user(viewer.userID)
-        let form = try req.content.decode(PasswordForm.self)
+        let form = try req.form(PasswordForm.self)
         var errors = newPasswordErrors(form, login: user.login) ?? [:]
         let stored = try await req.store.credentials(login: user.login)?.1
-        if try await !req.password.async.verify(form.current ?? "", created: stored ?? "") {
+        if try await !req.verifyPassword(form.current ?? "", against: stored ?? req.application.decoyPasswordHash) {
             errors["current"] = "That is not your current password."
         }
         guard errors.isEmpty else {
@@ -120,7 +128,7 @@ enum AccountController {
                 status: .unprocessableEntity)
         }
         try await req.store.setPassword(
-            userID: user.id, hash: try await req.password.async.hash(form.password ?? ""), by: viewer.actor, at: req.clock.now())
+            userID: user.id, hash: try await req.hashPassword(form.password ?? ""), by: viewer.actor, at: req.clock.now())
         // Other sessions end (their stamp no longer matches); this one continues.
         try await SessionAuthenticator.signIn(try await req.store.user(user.id), on: req)
         return HTMLResponse.page(
@@ -137,10 +145,13 @@ enum AccountController {
         return errors.isEmpty ? nil : errors
     }
 
-    /// Only local paths are followed after sign-in: no open redirects.
-    static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return nil }
-        return next
+    /// Only paths of this site are followed after sign-in: no open redirects (`LocalRedirect`).
+    static func safeNext(_ next: String?) -> String? { LocalRedirect.path(next) }
+
+    /// Where a user lands after signing in; nil for a partner user without a partner (never valid).
+    static func home(of user: User) -> String? {
+        if user.role.side == .vendor { return SiteURL.overview.path }
+        return user.partnerID.map { SiteURL.partner($0).path }
     }
 }
 

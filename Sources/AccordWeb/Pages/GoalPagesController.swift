@@ -29,7 +29,7 @@ enum GoalPagesController {
     @Sendable static func act(req: Request) async throws -> Response {
         let goalID = try req.id("goalID")
         let action = req.parameters.get("action") ?? ""
-        let form = (try? req.content.decode(ActionForm.self)) ?? ActionForm()
+        let form = try req.form(ActionForm.self)
         let actor = try req.actor()
         let flow = GoalWorkflow(store: req.store, clock: req.clock)
         do {
@@ -79,7 +79,7 @@ enum GoalPagesController {
         -> GoalPage.Model
     {
         let viewer = try req.viewer()
-        let goal = try await req.store.goal(goalID)
+        let goal = try await req.store.goal(goalID, seenBy: .side(viewer.side))
         let partner = try await req.store.partner(goal.partnerID)
         let program = try await req.store.program(partner.programID)
         let metric = try await req.store.metric(goal.metricKey, of: program.id)
@@ -129,14 +129,14 @@ enum GoalPagesController {
     @Sendable static func proposeForm(req: Request) async throws -> Response {
         let partnerID = try req.id("partnerID")
         try await req.requireChange(partnerID: partnerID)
-        let period = try? req.query.get(String.self, at: "period")
-        let metric = try? req.query.get(String.self, at: "metric")
+        let period = try req.queryText("period")
+        let metric = try req.queryText("metric")
         return HTMLResponse.page(ProposeGoalPage.render(try await proposeModel(req, partnerID: partnerID, period: period, metric: metric)))
     }
 
     @Sendable static func propose(req: Request) async throws -> Response {
         let partnerID = try req.id("partnerID")
-        let form = try req.content.decode(ProposeForm.self)
+        let form = try req.form(ProposeForm.self)
         let typed = [
             "target": form.target ?? "", "behaviour": form.behaviour ?? "", "objective": form.objective ?? "",
             "owner": form.owner ?? "partner",

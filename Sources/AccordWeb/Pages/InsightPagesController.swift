@@ -86,7 +86,7 @@ enum InsightPagesController {
 
     @Sendable static func setPlan(req: Request) async throws -> Response {
         let program = try await req.program(nil)
-        let form = try req.content.decode(PlanForm.self)
+        let form = try req.form(PlanForm.self)
         let period: Period
         do { period = try Period(label: form.period ?? "", calendar: program.calendar) } catch {
             return try await coveragePage(req, error: "Vendor period: \(error)", status: .unprocessableEntity)
@@ -166,7 +166,7 @@ enum InsightPagesController {
     struct RecognitionForm: Content { let shown: String? }
 
     @Sendable static func setRecognition(req: Request) async throws -> Response {
-        let form = try req.content.decode(RecognitionForm.self)
+        let form = try req.form(RecognitionForm.self)
         guard let shown = form.shown.flatMap(Bool.init) else { throw Abort(.badRequest, reason: "shown must be true or false") }
         try await req.store.setRecognition(partnerID: try req.id("partnerID"), shown: shown, by: try req.actor(), at: req.clock.now())
         return req.redirect(to: SiteURL.recognition.path)

@@ -71,7 +71,9 @@ enum PagesController {
 
     @Sendable static func partner(req: Request) async throws -> Response {
         let card = try await Scorecards(store: req.store, clock: req.clock)
-            .scorecard(partnerID: try req.id("partnerID"), periodLabel: try? req.query.get(String.self, at: "period"))
+            .scorecard(
+                partnerID: try req.id("partnerID"), periodLabel: try req.queryPeriodLabel("period"),
+                seenBy: .side(try req.viewer().side))
         let currency = card.program.currency
         var lines: [PartnerPage.Model.GoalLine] = []
         for line in card.lines {
@@ -117,7 +119,7 @@ enum PagesController {
         let viewer = try req.viewer()
         let currency = card.program.currency
         let metrics = Dictionary(uniqueKeysWithValues: try await req.store.metrics(of: card.program.id).map { ($0.key, $0) })
-        let goals = try await req.store.goals(GoalQuery(partnerID: card.partner.id))
+        let goals = try await req.store.goals(GoalQuery(seenBy: .side(viewer.side), partnerID: card.partner.id))
         func line(_ goal: Goal) -> PartnerPage.Model.HistoryLine? {
             guard let metric = metrics[goal.metricKey] else { return nil }
             return .init(

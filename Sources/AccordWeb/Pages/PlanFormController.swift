@@ -175,7 +175,7 @@ enum PlanFormController {
 
     /// Creates a plan or adds a revision; a refused form comes back with the reason beside its field, as typed.
     static func save(_ req: Request, partner: Partner, plan existing: JointPlan?) async throws -> Response {
-        let form = try req.content.decode(FormIn.self)
+        let form = try req.form(FormIn.self)
         let program = try await req.store.program(partner.programID)
         let metrics = Dictionary(uniqueKeysWithValues: try await req.store.metrics(of: program.id).map { ($0.key, $0) })
         let actor = try req.actor()

@@ -16,7 +16,7 @@ enum PlanPagesController {
         let program = try await req.store.program(partner.programID)
         let content = plan.current.content
         let mayChange = AccessRule.mayChange(partner, as: viewer) && viewer.role.mayNegotiateGoals
-        let goals = try await req.store.goals(GoalQuery(partnerID: partner.id))
+        let goals = try await req.store.goals(GoalQuery(seenBy: .side(viewer.side), partnerID: partner.id))
         let flow = PlanWorkflow(store: req.store, clock: req.clock)
         var objectives: [PlanPage.ObjectiveLine] = []
         for objective in content.objectives {
@@ -112,7 +112,7 @@ enum PlanPagesController {
 
     /// Records a held review from the page; a bad line comes back beside its field, with everything typed kept.
     @Sendable static func hold(req: Request) async throws -> Response {
-        let form = try req.content.decode(HoldForm.self)
+        let form = try req.form(HoldForm.self)
         let typed = [
             "vendor_attendees": form.vendor_attendees ?? "", "partner_attendees": form.partner_attendees ?? "", "notes": form.notes ?? "",
             "decisions": form.decisions ?? "", "actions": form.actions ?? "",
@@ -136,7 +136,7 @@ enum PlanPagesController {
         }
         var review = try await req.store.review(try req.id("reviewID"))
         let card = try await Scorecards(store: req.store, clock: req.clock).scorecard(
-            partnerID: review.partnerID, periodLabel: review.period.label)
+            partnerID: review.partnerID, periodLabel: review.period.label, seenBy: .bothSides)
         do {
             try review.hold(
                 on: req.clock.today,

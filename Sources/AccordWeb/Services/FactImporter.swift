@@ -113,7 +113,7 @@ struct FactImporter: Sendable {
                 ? try await store.append(activities: activities, programID: programID, run: importRun)
                 : try await store.append(sales: sales, programID: programID, run: importRun)
             count = count + outcome.count
-            return outcome.repeatedInRun
+            return outcome.rowProblems
         }
     }
 }

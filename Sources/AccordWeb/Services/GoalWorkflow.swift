@@ -50,7 +50,7 @@ struct GoalWorkflow {
     func propose(_ input: ProposalInput, by actor: Actor) async throws -> Goal {
         let g = try await grounding(partnerID: input.partnerID, periodLabel: input.periodLabel, metricKey: input.metricKey)
         let target = try Self.parseTarget(input.target, metric: g.metric, currency: g.program.currency)
-        let existing = try await store.goals(GoalQuery(partnerID: input.partnerID, periodContaining: g.period.start))
+        let existing = try await store.goals(GoalQuery(seenBy: .accord, partnerID: input.partnerID, periodContaining: g.period.start))
             .filter { $0.period == g.period }
         let metrics = try await metricsByKey(g.program.id)
         try GoalSetRules.admit(
@@ -109,7 +109,7 @@ struct GoalWorkflow {
         _ goalID: UUID, action: String, by actor: Actor, reason: String? = nil,
         _ body: (inout Goal, Grounding) async throws -> Void
     ) async throws -> Goal {
-        var goal = try await store.goal(goalID)
+        var goal = try await store.goal(goalID, seenBy: .side(actor.side))
         let g = try await grounding(partnerID: goal.partnerID, periodLabel: goal.period.label, metricKey: goal.metricKey)
         try await body(&goal, g)
         try await store.save(goal, programID: g.program.id, action: action, by: actor, at: clock.now(), reason: reason)

@@ -30,15 +30,18 @@ struct PeriodCloseJob {
             var summary = Summary()
 
             var activated: [(goal: Goal, action: String)] = []
-            for var goal in try await store.goals(GoalQuery(programID: programID, statuses: [.agreed])) where goal.period.end > today {
+            for var goal in try await store.goals(GoalQuery(seenBy: .accord, programID: programID, statuses: [.agreed]))
+            where goal.period.end > today {
                 goal.activateIfStarted(today: today)
                 if goal.status == .active { activated.append((goal, "activate")) }
             }
             try await store.save(activated, programID: programID, by: .accord, at: now)
             summary.activated = activated.count
 
-            let due = try await store.goals(GoalQuery(programID: programID, statuses: [.agreed, .active], periodEndedBy: today))
-                .compactMap { goal in metrics[goal.metricKey].map { (goal: goal, metric: $0) } }
+            let due = try await store.goals(
+                GoalQuery(seenBy: .accord, programID: programID, statuses: [.agreed, .active], periodEndedBy: today)
+            )
+            .compactMap { goal in metrics[goal.metricKey].map { (goal: goal, metric: $0) } }
             let checklist = program.settings.checklistItems
             let actuals = try await store.actuals(
                 due.map { ActualRequest(partnerID: $0.goal.partnerID, metric: $0.metric, period: $0.goal.period) }, programID: programID,
@@ -52,7 +55,7 @@ struct PeriodCloseJob {
                 BaselineRequest(partnerID: g.goal.partnerID, metric: g.metric, period: g.goal.period.next)
             }
             let histories = try await store.baselineHistories(missed.map(next), programID: programID, checklistItems: checklist)
-            let achieved = AchievedTargets(try await store.goals(GoalQuery(programID: programID, statuses: [.achieved])))
+            let achieved = AchievedTargets(try await store.goals(GoalQuery(seenBy: .accord, programID: programID, statuses: [.achieved])))
             let closing = due.map { g in
                 ClosingGoal(
                     goal: g.goal, metric: g.metric, actual: actual(g),

@@ -37,7 +37,7 @@ struct ProgramOverview {
         let partners = try await store.partners(of: programID)
         let metrics = Dictionary(uniqueKeysWithValues: try await store.metrics(of: programID).map { ($0.key, $0) })
         let today = clock.today
-        let allGoals = try await store.goals(GoalQuery(programID: programID))
+        let allGoals = try await store.goals(GoalQuery(seenBy: .side(.vendor), programID: programID))
         let byPartner = Dictionary(grouping: allGoals, by: \.partnerID)
         var current: [Goal] = []
         for partner in partners {

@@ -23,12 +23,14 @@ struct Scorecards {
         return partner.calendar.period(.quarter, containing: clock.today)
     }
 
-    func scorecard(partnerID: UUID, periodLabel: String?) async throws -> PartnerScorecard {
+    /// The scorecard as `audience` may see it: no draft of another side is on it (DOMAIN §5.2); a review's frozen
+    /// scorecard, which both sides read, holds no draft at all.
+    func scorecard(partnerID: UUID, periodLabel: String?, seenBy audience: Audience) async throws -> PartnerScorecard {
         let partner = try await store.partner(partnerID)
         let program = try await store.program(partner.programID)
         let period = try period(for: partner, label: periodLabel)
         let metrics = Dictionary(uniqueKeysWithValues: try await store.metrics(of: program.id).map { ($0.key, $0) })
-        let goals = try await store.goals(GoalQuery(partnerID: partnerID, periodContaining: period.start))
+        let goals = try await store.goals(GoalQuery(seenBy: audience, partnerID: partnerID, periodContaining: period.start))
             .filter { $0.period.start >= period.start && $0.period.end <= period.end }
         let lines = try await progress(goals, metrics: metrics, program: program)
         let issues = GoalSetRules.issues(

@@ -69,9 +69,10 @@ struct CoveragePlanning {
         var cache: [Period: [UUID: [String: Int64]]] = [:]
         let spread = try await expectations(program: program, period: period, entries: entries, partners: partners)
         cache[period] = spread
-        let goals = try await store.goals(GoalQuery(programID: programID, metricKey: MetricCatalog.revenue.key)).filter {
-            EchoCheck.applies(to: $0) && $0.period.start < period.end && $0.period.end > period.start
-        }
+        let goals = try await store.goals(GoalQuery(seenBy: .side(.vendor), programID: programID, metricKey: MetricCatalog.revenue.key))
+            .filter {
+                EchoCheck.applies(to: $0) && $0.period.start < period.end && $0.period.end > period.start
+            }
         let goalsByPartner = Dictionary(grouping: goals, by: \.partnerID)
         var lines: [CoverageReport.PartnerLine] = []
         for partner in partners where partner.stage != .exited {

@@ -24,7 +24,7 @@ struct RecognitionBoard {
     static func achievements(store: AccordStore, programID: UUID, partners: [Partner]) async throws -> [Recognition.Achievement] {
         let metrics = Dictionary(uniqueKeysWithValues: try await store.metrics(of: programID).map { ($0.key, $0) })
         let names = Dictionary(uniqueKeysWithValues: partners.map { ($0.id, $0.name) })
-        return try await store.goals(GoalQuery(programID: programID, statuses: [.achieved])).compactMap { goal in
+        return try await store.goals(GoalQuery(seenBy: .accord, programID: programID, statuses: [.achieved])).compactMap { goal in
             names[goal.partnerID].map { name in
                 Recognition.Achievement(
                     partnerID: goal.partnerID, partnerName: name, goalID: goal.id,
