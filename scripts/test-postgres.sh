@@ -37,7 +37,7 @@ start() {
   password=$(python3 -c 'import secrets; print(secrets.token_hex(12))')
   runuser -u postgres -- "$bin/initdb" -D "$dir/data" -A trust -U postgres >/dev/null
   runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-    -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 ${ACCORD_PG_OPTIONS:-}" \
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500 ${ACCORD_PG_OPTIONS:-}" \
     start >/dev/null
   runuser -u postgres -- "$bin/psql" -q -h "$dir" -p "$port" -U postgres \
     -c "CREATE ROLE accord LOGIN PASSWORD '$password'" -c "CREATE DATABASE accord_test OWNER accord" >/dev/null

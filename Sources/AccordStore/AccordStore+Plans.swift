@@ -11,6 +11,7 @@ final class JointPlanModel: Model, @unchecked Sendable {
     @OptionalField(key: "agreed_revision") var agreedRevision: Int?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    @Field(key: "version") var version: Int
 
     init() {}
 }
@@ -76,17 +77,30 @@ extension AccordStore {
     }()
 
     /// Saves a plan's state and its new revisions and acceptances; earlier ones are never rewritten (DOMAIN §10, §14).
-    public func save(_ plan: JointPlan, action: String, by actor: Actor, at now: Date) async throws {
+    /// Returns the plan as now stored; a plan changed by someone else since it was read is not saved
+    /// (`StoreError.conflict`): two answers at once never both land.
+    @discardableResult
+    public func save(_ plan: JointPlan, action: String, by actor: Actor, at now: Date) async throws -> JointPlan {
         try await transaction { store in
             let db = store.database
+            // The guarded write first, as for goals: it takes the write lock before anything is read.
+            let guarded = try await store.sql.raw(
+                """
+                UPDATE joint_plans SET version = version + 1 WHERE id = \(bind: plan.id) AND version = \(bind: plan.savedVersion)
+                RETURNING id
+                """
+            ).first()
+            let existing = try await JointPlanModel.find(plan.id, on: db)
+            if existing != nil && guarded == nil { throw StoreError.conflict("This plan") }
             let before = try await store.plans(partnerID: plan.partnerID).first { $0.id == plan.id }
             let model =
-                try await JointPlanModel.find(plan.id, on: db)
+                existing
                 ?? {
                     let created = JointPlanModel()
                     created.id = plan.id
                     created.partnerID = plan.partnerID
                     created.createdAt = now
+                    created.version = plan.savedVersion + 1
                     return created
                 }()
             model.status = plan.status.rawValue
@@ -116,6 +130,7 @@ extension AccordStore {
                 try await row.create(on: db)
             }
             try await store.append(.change(action, of: "plan", id: plan.id.uuidString, before: before, after: plan, by: actor, at: now))
+            return plan.saved()
         }
     }
 
@@ -159,7 +174,7 @@ extension AccordStore {
                 guard let role = Role(rawValue: row.actorRole) else { throw StoreError.corrupt("plan acceptance") }
                 return Acceptance(revision: row.revision, actor: Actor(name: row.actorName, role: role), at: row.at)
             },
-            agreedRevision: model.agreedRevision)
+            agreedRevision: model.agreedRevision, savedVersion: model.version)
     }
 
     // MARK: reviews (DOMAIN §11)
@@ -180,9 +195,29 @@ extension AccordStore {
         return created
     }
 
-    public func save(_ review: Review, created now: Date) async throws {
+    /// Saves a review. A hold (`holding`) lands once: holding a review someone else held in the meantime is a
+    /// conflict, never a second snapshot over the first.
+    public func save(_ review: Review, created now: Date, holding: Bool = false) async throws {
+        if holding {
+            try await transaction { store in
+                let stillOpen = try await store.sql.raw(
+                    """
+                    UPDATE reviews SET held_on = \(bind: review.heldOn.map { Int32($0.number) })
+                    WHERE id = \(bind: review.id) AND held_on IS NULL RETURNING id
+                    """
+                ).first()
+                let stored = try await ReviewModel.find(review.id, on: store.database)
+                if stored != nil, stillOpen == nil { throw StoreError.conflict("This review") }
+                try await store.write(review, over: stored, created: now)
+            }
+            return
+        }
+        try await write(review, over: try await ReviewModel.find(review.id, on: database), created: now)
+    }
+
+    private func write(_ review: Review, over stored: ReviewModel?, created now: Date) async throws {
         let model =
-            try await ReviewModel.find(review.id, on: database)
+            stored
             ?? {
                 let row = ReviewModel()
                 row.id = review.id

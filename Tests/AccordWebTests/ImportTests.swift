@@ -65,7 +65,7 @@ struct ImportTests {
                 app: app)
             let written = try String(contentsOfFile: rejects, encoding: .utf8)
             #expect(
-                written == "line,reason\n3,\"amount 'x' is not a number\"\n4,\"id 'I1' already appears on line 2 of this file\"\n")
+                written == "line,reason\r\n3,amount 'x' is not a number\r\n4,id 'I1' already appears on line 2 of this file\r\n")
             let after = try await totals(app, world)
             #expect(after.0 == before.0 + 1 && after.1 == before.1 + 5_00)
         }
@@ -234,7 +234,7 @@ struct ScorecardCommandTests {
             try await runCommand(
                 ScorecardCommand(), ["accord scorecard", "--quarter-containing", "2026-12-15", "--output", path], app: app)
             // validate
-            let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+            let lines = try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
             #expect(lines.first == "partner_key,period,metric,status,target,actual,attainment_pct,pacing")
             let revenue = try #require(lines.first { $0.hasPrefix("GX-1,") && $0.contains(",revenue,") && $0.contains(",40000.00,") })
             let fields = revenue.split(separator: ",", omittingEmptySubsequences: false)

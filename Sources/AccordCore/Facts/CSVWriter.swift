@@ -7,14 +7,14 @@ public enum CSVWriter {
     }
 
     /// One field: a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` (so it is
-    /// shown as text, not evaluated) unless it is a plain number such as `-12.50`; a cell holding a comma, quote,
-    /// line break or that leading `'` is quoted, its quotes doubled.
+    /// shown as text, not evaluated) unless it is a plain number such as `-12.50`; a cell holding a comma, quote or
+    /// line break is quoted, its quotes doubled.
     public static func cell(_ text: String) -> String {
         var value = text
         if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first), !isPlainNumber(value) {
             value = "'" + value
         }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "'" }) else { return value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

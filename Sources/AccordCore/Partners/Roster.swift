@@ -71,7 +71,7 @@ public struct RosterRowParser: Sendable {
             throw row.error("a capacity profile needs all of " + Self.capacityColumns.joined(separator: ", "))
         }
         func money(_ name: String) throws(RowError) -> Int64 {
-            do { return try Money(parsing: row.optional(name), currency: currency).minorUnits } catch {
+            do { return try FigureLimits.parse(row.optional(name), unit: .currency, currency: currency) } catch {
                 throw row.error("\(name) \(error)")
             }
         }

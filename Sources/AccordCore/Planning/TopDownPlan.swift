@@ -105,7 +105,7 @@ public enum EchoCheck {
     public static func warnsBeforeSending(_ goal: Goal) -> Bool { applies(to: goal) && !goal.status.isCommitted }
 
     public static func looksTopDown(target: Int64, expectation: Int64) -> Bool {
-        expectation > 0 && abs(Double(target - expectation)) <= Double(expectation) * tolerance
+        expectation > 0 && abs(Double(target) - Double(expectation)) <= Double(expectation) * tolerance
     }
 
     public static let message =

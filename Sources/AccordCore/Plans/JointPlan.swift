@@ -171,6 +171,13 @@ public struct JointPlan: Hashable, Codable, Sendable, Identifiable {
     public private(set) var acceptances: [Acceptance]
     /// The revision both sides accepted last; it stays in force while a newer revision is discussed.
     public private(set) var agreedRevision: Int?
+    /// How many times the plan has been saved: a save from an older copy lost a race and is refused (as for goals).
+    public private(set) var savedVersion: Int = 0
+
+    /// The record as the audit log keeps it, without the storage bookkeeping.
+    enum CodingKeys: String, CodingKey {
+        case id, partnerID, status, revisions, acceptances, agreedRevision
+    }
 
     public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
         case content(JointPlanContent.Problem)
@@ -205,10 +212,20 @@ public struct JointPlan: Hashable, Codable, Sendable, Identifiable {
 
     /// Rebuilds a plan from storage.
     public static func restore(
-        id: UUID, partnerID: UUID, status: Status, revisions: [Revision], acceptances: [Acceptance], agreedRevision: Int?
+        id: UUID, partnerID: UUID, status: Status, revisions: [Revision], acceptances: [Acceptance], agreedRevision: Int?,
+        savedVersion: Int = 0
     ) -> JointPlan {
-        JointPlan(
+        var plan = JointPlan(
             id: id, partnerID: partnerID, status: status, revisions: revisions, acceptances: acceptances, agreedRevision: agreedRevision)
+        plan.savedVersion = savedVersion
+        return plan
+    }
+
+    /// The plan as it is stored after one more save.
+    public func saved() -> JointPlan {
+        var plan = self
+        plan.savedVersion += 1
+        return plan
     }
 
     public var current: Revision { revisions[revisions.count - 1] }

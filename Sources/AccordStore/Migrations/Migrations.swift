@@ -29,6 +29,7 @@ public enum AccordMigrations {
         UpdateGoalsAddVersion(),
         UpdateGoalAcceptancesRemoveCarryForward(),
         CreateSignInAttempts(),
+        UpdateJointPlansAddVersion(),
     ]
 }
 

@@ -79,3 +79,16 @@ struct CreateReviews: AsyncMigration {
 
     func revert(on database: any Database) async throws { try await database.schema("reviews").delete() }
 }
+
+/// Plans count their saves, so that a save made from an older copy is refused as a conflict (two answers at once).
+struct UpdateJointPlansAddVersion: AsyncMigration {
+    var name: String { "UpdateJointPlansAddVersion" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("joint_plans").field("version", .int, .required, .sql(.default(0))).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("joint_plans").deleteField("version").update()
+    }
+}

@@ -135,7 +135,7 @@ extension AccordStore {
             for row in rows {
                 let done = try row.decode(column: "done", as: Int64.self)
                 values[try row.decode(column: "partner_id", as: UUID.self)] = Self.roundedDivision(
-                    done * 100_00, Int64(checklistItems.count))
+                    Figures.multiply(done, 100_00), Int64(checklistItems.count))
             }
             return values
         }
@@ -159,12 +159,9 @@ extension AccordStore {
         }
     }
 
-    /// Integer division rounded half away from zero.
-    static func roundedDivision(_ a: Int64, _ b: Int64) -> Int64 {
-        let q = a / b
-        let r = a % b
-        return (r.magnitude * 2 >= b.magnitude) ? q + (a >= 0 ? 1 : -1) : q
-    }
+    /// Integer division rounded half away from zero (Core's checked `Figures.divideRounded`; callers divide by a
+    /// positive count).
+    static func roundedDivision(_ a: Int64, _ b: Int64) -> Int64 { Figures.divideRounded(a, b) ?? 0 }
 
     /// The history a baseline needs (DOMAIN §5.1).
     public func baselineHistory(partnerID: UUID, metric: Metric, period: Period, programID: UUID, checklistItems: [String])
@@ -232,7 +229,7 @@ extension AccordStore {
         func running(_ query: SQLQueryString, from initial: Int64 = 0) async throws -> [(Day, Int64)] {
             var total = initial
             return try await sql.raw(query).all().map { row in
-                total += try row.decode(column: "value", as: Int64.self)
+                total = Figures.add(total, try row.decode(column: "value", as: Int64.self))
                 return (Day(number: Int(try row.decode(column: "day", as: Int32.self))), total)
             }
         }
@@ -272,9 +269,9 @@ extension AccordStore {
             var initial: Int64 = 0
             var points: [(Day, Int64)] = []
             for row in rows {
-                done += try row.decode(column: "done", as: Int64.self)
+                done = Figures.add(done, try row.decode(column: "done", as: Int64.self))
                 let day = Int32(try row.decode(column: "day", as: Int32.self))
-                let value = Self.roundedDivision(done * 100_00, items)
+                let value = Self.roundedDivision(Figures.multiply(done, 100_00), items)
                 if day < start { initial = value } else { points.append((Day(number: Int(day)), value)) }
             }
             return (initial, points)
@@ -286,8 +283,8 @@ extension AccordStore {
                     + " AND day >= \(bind: start) AND day < \(bind: end) ORDER BY day"
             ).all()
             let points = try rows.map { row -> (Day, Int64) in
-                total += try row.decode(column: "total", as: Int64.self)
-                count += try row.decode(column: "n", as: Int64.self)
+                total = Figures.add(total, try row.decode(column: "total", as: Int64.self))
+                count = Figures.add(count, try row.decode(column: "n", as: Int64.self))
                 return (Day(number: Int(try row.decode(column: "day", as: Int32.self))), Self.roundedDivision(total, count))
             }
             return (points.first?.1 ?? 0, points)

@@ -36,8 +36,10 @@ enum FactsAPI {
             throw InputError("a batch holds at most 10,000 items; send larger sets as CSV to /api/v1/imports", status: .payloadTooLarge)
         }
         let csv = ([header] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n")
-        let report = try await FactImporter(store: req.store, programID: program.id, kind: kind, onlyPartner: try req.readablePartner())
-            .run(chunks: OneChunk(bytes: Array(csv.utf8)))
+        let report = try await FactImporter(
+            store: req.store, programID: program.id, kind: kind, onlyPartner: try req.readablePartner(), recordedBy: try req.viewer()
+        )
+        .run(chunks: OneChunk(bytes: Array(csv.utf8)))
         return try await result(report).encodeResponse(status: report.inserted > 0 ? .created : .ok, for: req)
     }
 
@@ -49,11 +51,10 @@ enum FactsAPI {
     static func importCSV(_ kind: FactRowParser.Kind, req: Request) async throws -> Response {
         let program = try await req.program(nil)
         let skipInvalid = try req.queryBool("skip_invalid") ?? false
-        let chunks = req.body.map { buffer in Array(buffer: buffer) }
-        let report = try await FactImporter(
-            store: req.store, programID: program.id, kind: kind, onlyPartner: try req.readablePartner(),
-            options: CSVImportRun(skipInvalid: skipInvalid)
-        ).run(chunks: chunks)
+        let importer = FactImporter(
+            store: req.store, programID: program.id, kind: kind, onlyPartner: try req.readablePartner(), recordedBy: try req.viewer(),
+            options: CSVImportRun(skipInvalid: skipInvalid))
+        let report = try await UploadBody(req).reading { try await importer.run(chunks: $0) }
         return try await result(report).encodeResponse(status: report.inserted > 0 ? .created : .ok, for: req)
     }
 
@@ -64,7 +65,7 @@ enum FactsAPI {
         let importer = RosterImporter(
             store: req.store, programID: program.id, actor: try req.actor(), clock: req.clock,
             options: CSVImportRun(skipInvalid: skipInvalid))
-        let report = try await importer.run(chunks: req.body.map { buffer in Array(buffer: buffer) })
+        let report = try await UploadBody(req).reading { try await importer.run(chunks: $0) }
         return try await report.encodeResponse(status: report.created > 0 ? .created : .ok, for: req)
     }
 

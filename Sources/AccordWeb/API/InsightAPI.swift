@@ -102,7 +102,9 @@ enum InsightAPI {
             var amount: Int64 = 1
             if item.kind.isAmount {
                 guard let text = item.amount?.text else { throw InputError("\(item.kind.rawValue) needs an amount", field: field) }
-                do { amount = try FixedPoint.parse(text, decimals: item.kind == .mdf ? currency.decimals : 2) } catch {
+                do {
+                    amount = try FigureLimits.parse(text, unit: item.kind == .mdf ? .currency : .percent, currency: currency)
+                } catch {
                     throw InputError("\(error)", field: field)
                 }
                 guard amount > 0 else { throw InputError("amounts are positive; a consequence withdraws them", field: field) }
@@ -284,7 +286,7 @@ enum InsightAPI {
         let input = try req.json(PlanIn.self)
         let period = try Period(label: input.period, calendar: program.calendar)
         let amount: Int64
-        do { amount = try FixedPoint.parse(input.amount.text, decimals: program.currency.decimals) } catch {
+        do { amount = try FigureLimits.parse(input.amount.text, unit: .currency, currency: program.currency) } catch {
             throw InputError("\(error)", field: "amount")
         }
         guard amount > 0 else { throw InputError("the plan must be a positive amount", field: "amount") }
@@ -331,23 +333,21 @@ enum InsightAPI {
 
     static func tiers(_ input: [TierIn], currency: Currency) throws -> [Tier] {
         let parsed = try input.map { tier in
-            func amount(_ text: DecimalText, decimals: Int, field: String) throws -> Int64 {
-                do {
-                    let value = try FixedPoint.parse(text.text, decimals: decimals)
-                    guard value >= 0 else { throw InputError("\(field) cannot be negative", field: "tiers.\(field)") }
-                    return value
-                } catch let error as FixedPoint.ParseError { throw InputError("\(error)", field: "tiers.\(field)") }
+            func amount(_ text: DecimalText, unit: MetricUnit, field: String) throws -> Int64 {
+                do { return try FigureLimits.parse(text.text, unit: unit, currency: currency) } catch {
+                    throw InputError("\(error)", field: "tiers.\(field)")
+                }
             }
-            guard tier.minimumCertifiedEngineers >= 0 else {
-                throw InputError("certified engineers cannot be negative", field: "tiers.minimum_certified_engineers")
+            guard (0...CapacityProfile.largestEngineerCount).contains(tier.minimumCertifiedEngineers) else {
+                throw InputError(
+                    "certified engineers are 0 to \(CapacityProfile.largestEngineerCount)", field: "tiers.minimum_certified_engineers")
             }
             return Tier(
                 name: tier.name.trimmingCharacters(in: .whitespaces),
-                minimumTrailingRevenue: try amount(
-                    tier.minimumTrailingRevenue, decimals: currency.decimals, field: "minimum_trailing_revenue"),
+                minimumTrailingRevenue: try amount(tier.minimumTrailingRevenue, unit: .currency, field: "minimum_trailing_revenue"),
                 minimumCertifiedEngineers: tier.minimumCertifiedEngineers,
-                baseMargin: try amount(tier.baseMargin, decimals: 2, field: "base_margin"),
-                mdfShare: try amount(tier.mdfShare, decimals: 2, field: "mdf_share"))
+                baseMargin: try amount(tier.baseMargin, unit: .percent, field: "base_margin"),
+                mdfShare: try amount(tier.mdfShare, unit: .percent, field: "mdf_share"))
         }
         try TierReview.validate(parsed)
         return parsed

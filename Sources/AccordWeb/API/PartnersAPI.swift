@@ -74,7 +74,9 @@ enum PartnersAPI {
 
     static func capacityProfile(_ body: DTO.NewCapacity, currency: Currency) throws -> CapacityProfile {
         func money(_ text: String, _ field: String) throws -> Int64 {
-            do { return try Money(parsing: text, currency: currency).minorUnits } catch { throw InputError("\(error)", field: field) }
+            do { return try FigureLimits.parse(text, unit: .currency, currency: currency) } catch {
+                throw InputError("\(error)", field: field)
+            }
         }
         return try CapacityProfile(
             asOf: body.asOf, companyRevenue: try money(body.companyRevenue, "company_revenue"),
@@ -91,8 +93,10 @@ enum PartnersAPI {
             partner: DTO.Partner(card.partner, today: card.asOf), period: card.period.label,
             vendorPeriods: VendorOverlap.describe(card.period, in: card.program.calendar), asOf: card.asOf,
             goals: card.lines.map { line in
+                // Computed figures (expected-to-date, forecast) are rounded with saturation: a run-rate over a huge
+                // stored actual stops at the end of Int64 instead of trapping.
                 let format = { (v: Double) in
-                    line.metric.plainText(Int64(v.rounded()), currency: currency)
+                    line.metric.plainText(Figures.roundedOrZero(v), currency: currency)
                 }
                 return DTO.GoalProgressDTO(
                     goal: DTO.Goal(line.goal, metric: line.metric, currency: currency),

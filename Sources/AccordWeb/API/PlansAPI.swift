@@ -26,7 +26,7 @@ enum PlansAPI {
 
         func content(metrics: [String: Metric], currency: Currency) throws -> JointPlanContent {
             let size: Int64
-            do { size = try Money(parsing: opportunity.size.text, currency: currency).minorUnits } catch {
+            do { size = try FigureLimits.parse(opportunity.size.text, unit: .currency, currency: currency) } catch {
                 throw InputError("\(error)", field: "opportunity.size")
             }
             return JointPlanContent(
@@ -39,7 +39,7 @@ enum PlansAPI {
                         throw InputError("unknown metric '\(objective.metric)'", field: "objectives.metric")
                     }
                     let target: Int64
-                    do { target = try metric.parseValue(objective.target.text, currency: currency) } catch {
+                    do { target = try FigureLimits.parse(objective.target.text, unit: metric.unit, currency: currency) } catch {
                         throw InputError("\(error)", field: "objectives.target")
                     }
                     return .init(
@@ -261,7 +261,7 @@ enum PlansAPI {
             snapshot: card.lines.map { ScorecardSnapshotLine($0, currency: card.program.currency) },
             notes: body.notes ?? "", decisions: body.decisions ?? [],
             actionItems: (body.actionItems ?? []).map { ActionItem(side: $0.side, owner: $0.owner, title: $0.title, due: $0.due) })
-        try await req.store.save(review, created: req.clock.now())
+        try await req.store.save(review, created: req.clock.now(), holding: true)
         try await req.store.append(
             .change(
                 "hold", of: "review", id: review.id.uuidString, before: nil as Review?, after: review, by: try req.actor(),

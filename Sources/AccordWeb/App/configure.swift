@@ -1,3 +1,4 @@
+import AccordCore
 import AccordStore
 import Fluent
 import FluentKit
@@ -54,6 +55,9 @@ public func configure(_ app: Application, options: AccordOptions) async throws {
 
     _ = APIJSON.installed
     app.routes.defaultMaxBodySize = "4mb"
+    // A connection nobody reads or writes for this long is closed: the backstop for a client that keeps sending a
+    // refused upload beyond what is drained (UploadBody), and for clients that open connections and stall.
+    app.http.server.configuration.idleTimeout = .seconds(75)
     // Sessions live in the database so that several instances share them.
     app.passwords.use(.bcrypt(cost: options.bcryptCost))
     app.passwordChecks = PasswordChecks(threads: System.coreCount)
@@ -66,9 +70,10 @@ public func configure(_ app: Application, options: AccordOptions) async throws {
     }
 
     app.middleware = .init()
+    // Outermost: every response, errors included, leaves with the one security policy.
+    app.middleware.use(SecurityHeaders())
     app.middleware.use(RequestLog())
     app.middleware.use(AccordErrorMiddleware())
-    app.middleware.use(SecurityHeaders())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(SessionAuthenticator())
     app.middleware.use(TokenAuthenticator())
@@ -101,6 +106,8 @@ enum APIJSON {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         decoder.dateDecodingStrategy = .iso8601
+        // Every day sent to the API falls in the one accepted range (2000–2100).
+        decoder.userInfo[Day.acceptedDaysOnly] = true
         ContentConfiguration.global.use(encoder: encoder, for: .json)
         ContentConfiguration.global.use(decoder: decoder, for: .json)
     }()

@@ -1,21 +1,23 @@
 import Vapor
 
-/// Headers every response carries: no sniffing, no framing, a CSP without inline scripts or styles.
+/// The one security policy of every response — pages, HTML errors, API answers, API errors, assets — set in this
+/// one place, outermost, so no handler can weaken it: no sniffing, no framing, no referrer to other sites, and a
+/// Content-Security-Policy without inline scripts or styles, forms posting only to Accord, no `<base>` rewriting.
 struct SecurityHeaders: AsyncMiddleware {
+    static let policy: [(String, String)] = [
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "DENY"),
+        ("Referrer-Policy", "same-origin"),
+        (
+            "Content-Security-Policy",
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        ),
+    ]
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        let headers: [(String, String)] = [
-            ("X-Content-Type-Options", "nosniff"),
-            ("X-Frame-Options", "DENY"),
-            ("Referrer-Policy", "same-origin"),
-            (
-                "Content-Security-Policy",
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-            ),
-        ]
-        for (name, value) in headers where !response.headers.contains(name: name) {
-            response.headers.replaceOrAdd(name: name, value: value)
-        }
+        for (name, value) in Self.policy { response.headers.replaceOrAdd(name: name, value: value) }
+        // Answers about someone's data are never kept by a shared cache; public assets set their own caching.
         if !response.headers.contains(name: .cacheControl), request.url.path.hasPrefix("/api/") || request.signedIn != nil {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }

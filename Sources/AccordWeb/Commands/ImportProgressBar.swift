@@ -85,7 +85,7 @@ final class RejectsFile: @unchecked Sendable {
     private let lock = NSLock()
 
     init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data("line,reason\n".utf8)),
+        guard FileManager.default.createFile(atPath: path, contents: Data(CSVWriter.row(["line", "reason"]).utf8)),
             let handle = FileHandle(forWritingAtPath: path)
         else { throw InputError("cannot write the rejects file \(path)") }
         handle.seekToEndOfFile()
@@ -94,10 +94,9 @@ final class RejectsFile: @unchecked Sendable {
     }
 
     func add(_ error: RowError) {
-        let reason = "\"" + error.reason.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         lock.lock()
         defer { lock.unlock() }
-        handle.write(Data("\(error.line),\(reason)\n".utf8))
+        handle.write(Data(CSVWriter.row([String(error.line), error.reason]).utf8))
     }
 
     func close() {

@@ -18,8 +18,7 @@ struct ScorecardCommand: AsyncCommand {
         let clock = context.application.clock
         let day: Day
         if let text = signature.day {
-            guard let parsed = Day(iso: text) else { throw InputError("--quarter-containing takes a day, YYYY-MM-DD") }
-            day = parsed
+            do { day = try AcceptedDays.day(text) } catch { throw InputError("--quarter-containing \(error)") }
         } else {
             day = clock.today
         }
@@ -30,16 +29,16 @@ struct ScorecardCommand: AsyncCommand {
         let keys = Dictionary(uniqueKeysWithValues: try await store.partnerIDsByKey(in: programID).map { ($0.value, $0.key) })
         let goals = try await store.goals(GoalQuery(seenBy: .side(.vendor), programID: programID, periodContaining: day))
         let lines = try await Scorecards(store: store, clock: clock).progress(goals, metrics: metrics, program: program)
-        var csv = "partner_key,period,metric,status,target,actual,attainment_pct,pacing\n"
+        // RFC 4180 with formula-safe cells (CSVWriter): partner keys come from outside.
+        var csv = CSVWriter.row(["partner_key", "period", "metric", "status", "target", "actual", "attainment_pct", "pacing"])
         for line in lines.sorted(by: { (keys[$0.goal.partnerID] ?? "", $0.metric.key) < (keys[$1.goal.partnerID] ?? "", $1.metric.key) }) {
             let attainment = line.attainment.map { String(format: "%.1f", $0 * 100) } ?? ""
-            csv +=
-                [
-                    keys[line.goal.partnerID] ?? "", line.goal.period.label, line.metric.key, line.goal.status.rawValue,
-                    FixedPoint.format(line.goal.target, decimals: 2, grouping: false),
-                    line.actual.map { FixedPoint.format($0, decimals: 2, grouping: false) } ?? "", attainment,
-                    line.pacing.status.rawValue,
-                ].joined(separator: ",") + "\n"
+            csv += CSVWriter.row([
+                keys[line.goal.partnerID] ?? "", line.goal.period.label, line.metric.key, line.goal.status.rawValue,
+                FixedPoint.format(line.goal.target, decimals: 2, grouping: false),
+                line.actual.map { FixedPoint.format($0, decimals: 2, grouping: false) } ?? "", attainment,
+                line.pacing.status.rawValue,
+            ])
         }
         if let output = signature.output {
             guard FileManager.default.createFile(atPath: output, contents: Data(csv.utf8)) else {

@@ -69,11 +69,11 @@ struct DemoPlans {
         let contact = DemoUsers.contact(for: partner)
         let written = today.advanced(by: -330).noonUTC
         var plan = try JointPlan.start(partnerID: partner.id, content: try await content(for: partner), by: cam, at: written)
-        try await store.save(plan, action: "create", by: cam, at: written)
+        plan = try await store.save(plan, action: "create", by: cam, at: written)
         try plan.share(by: cam, at: written.addingTimeInterval(86_400))
-        try await store.save(plan, action: "share", by: cam, at: written.addingTimeInterval(86_400))
+        plan = try await store.save(plan, action: "share", by: cam, at: written.addingTimeInterval(86_400))
         try plan.accept(by: contact, at: written.addingTimeInterval(3 * 86_400))
-        try await store.save(plan, action: "accept", by: contact, at: written.addingTimeInterval(3 * 86_400))
+        plan = try await store.save(plan, action: "accept", by: contact, at: written.addingTimeInterval(3 * 86_400))
 
         let content = try require(plan.agreedContent)
         _ = try await store.scheduleReviews(
@@ -102,7 +102,7 @@ struct DemoPlans {
                         side: .vendor, owner: cam.name, title: "Send the campaign kit for the next quarter", due: heldOn.advanced(by: 20),
                         status: .done),
                 ])
-            try await store.save(review, created: heldOn.noonUTC)
+            try await store.save(review, created: heldOn.noonUTC, holding: true)
         }
         // A goal derived from the certification objective, proposed for the next quarter.
         if let objective = content.objectives.first(where: { $0.metricKey == "certified_engineers" }) {

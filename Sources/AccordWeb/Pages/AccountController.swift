@@ -39,10 +39,17 @@ enum AccountController {
         // The check is reserved before it is made, atomically per account and per address: simultaneous attempts
         // cannot all slip under the limit (failures plus checks in flight).
         let keys = [accountKey, addressKey]
-        guard
-            try await req.store.reserveSignInCheck(
+        let reserved: Bool
+        do {
+            reserved = try await req.store.reserveSignInCheck(
                 [(accountKey, throttle.perAccount), (addressKey, throttle.perAddress)], window: throttle.window, now: now)
-        else {
+        } catch  where DatabaseHealth.isConflict(error) {
+            // So many sign-ins at once that the count could not be taken in time: none is checked.
+            let busy = refuse("Many sign-ins are arriving at once. Try again in a few seconds.", status: .tooManyRequests)
+            busy.headers.replaceOrAdd(name: .retryAfter, value: "5")
+            return busy
+        }
+        guard reserved else {
             return refuse("Too many failed sign-ins. Wait 15 minutes and try again.", status: .tooManyRequests)
         }
         let found: (User, String?)?
@@ -52,14 +59,14 @@ enum AccountController {
             // Unknown users cost a hash too, so timing does not reveal which names exist.
             matches = try await req.verifyPassword(form.password ?? "", against: found?.1 ?? req.application.decoyPasswordHash)
         } catch {
-            try? await req.store.finishSignInCheck(keys, failed: false, clearedOnSuccess: [])
+            await finish(req, keys, failed: false, cleared: [])
             throw error
         }
         guard let (user, stored) = found, stored != nil, matches, !user.disabled, let home = home(of: user) else {
-            try await req.store.finishSignInCheck(keys, failed: true, clearedOnSuccess: [])
+            await finish(req, keys, failed: true, cleared: [])
             return refuse("The sign-in name or password is not right.", status: .unauthorized)
         }
-        try await req.store.finishSignInCheck(keys, failed: false, clearedOnSuccess: [accountKey])
+        await finish(req, keys, failed: false, cleared: [accountKey])
         try await SessionAuthenticator.signIn(user, on: req)
         return req.redirect(to: safeNext(form.next) ?? home)
     }
@@ -143,6 +150,16 @@ enum AccountController {
         do { try PasswordPolicy.check(form.password ?? "", login: login) } catch { errors["password"] = error.description }
         if errors["password"] == nil, form.password != form.confirm { errors["confirm"] = "The two passwords differ." }
         return errors.isEmpty ? nil : errors
+    }
+
+    /// Ends a reserved check; a write that cannot land even on a second try leaves the check counted until the window
+    /// ends — on the safe side of the throttle.
+    static func finish(_ req: Request, _ keys: [String], failed: Bool, cleared: [String]) async {
+        for _ in 0..<2 {
+            do { return try await req.store.finishSignInCheck(keys, failed: failed, clearedOnSuccess: cleared) } catch {
+                req.logger.warning("sign-in check not finished: \(error)")
+            }
+        }
     }
 
     /// Only paths of this site are followed after sign-in: no open redirects (`LocalRedirect`).

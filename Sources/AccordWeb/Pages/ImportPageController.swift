@@ -25,7 +25,9 @@ enum ImportPageController {
         let kindText = upload.fields["kind"] ?? kinds(for: viewer)[0].0
         let skip = upload.fields["skip_invalid"] == "1"
         func page(_ outcome: ImportPage.Outcome?, error: String?, status: HTTPStatus) async throws -> Response {
-            HTMLResponse.page(
+            // A refusal before the end of the upload: the rest is read first, so the browser can take the answer.
+            if status != .ok { await upload.drain() }
+            return HTMLResponse.page(
                 ImportPage.render(
                     .init(
                         chrome: try await PageChromes.make(req), kinds: kinds(for: viewer), selectedKind: kindText, skipInvalid: skip,
@@ -47,7 +49,7 @@ enum ImportPageController {
         let program = try await req.program(nil)
         do {
             let report = try await FactImporter(
-                store: req.store, programID: program.id, kind: kind, onlyPartner: try req.readablePartner(),
+                store: req.store, programID: program.id, kind: kind, onlyPartner: try req.readablePartner(), recordedBy: viewer,
                 options: CSVImportRun(skipInvalid: skip)
             ).run(chunks: upload.file)
             return try await page(

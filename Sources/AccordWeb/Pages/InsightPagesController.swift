@@ -91,7 +91,7 @@ enum InsightPagesController {
         do { period = try Period(label: form.period ?? "", calendar: program.calendar) } catch {
             return try await coveragePage(req, error: "Vendor period: \(error)", status: .unprocessableEntity)
         }
-        guard let amount = try? FixedPoint.parse(form.amount ?? "", decimals: program.currency.decimals), amount > 0 else {
+        guard let amount = try? FigureLimits.parse(form.amount ?? "", unit: .currency, currency: program.currency), amount > 0 else {
             return try await coveragePage(
                 req, error: "The plan amount must be a positive amount, e.g. 2500000.", status: .unprocessableEntity)
         }

@@ -6,12 +6,10 @@ import Vapor
 
 /// HTML for a browser, with the security headers every page carries.
 enum HTMLResponse {
+    /// A page; its security headers are the one policy `SecurityHeaders` sets on every response.
     static func page(_ html: String, status: HTTPResponseStatus = .ok) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html
-        headers.add(name: "X-Content-Type-Options", value: "nosniff")
-        headers.add(
-            name: "Content-Security-Policy", value: "default-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
         return Response(status: status, headers: headers, body: .init(string: html))
     }
 }
@@ -92,7 +90,7 @@ enum PagesController {
                     profile: card.program.settings.seasonality
                 ).map { (day: $0.day, value: $0.expected) },
                 actual: series.points.map { (day: $0.0, value: Double($0.1)) }, asOf: card.asOf,
-                format: { value in metric.format(Int64(value.rounded()), currency: currency) }, initial: Double(series.start))
+                format: { value in metric.format(Figures.roundedOrZero(value), currency: currency) }, initial: Double(series.start))
             lines.append(
                 PartnerPage.Model.GoalLine(
                     goalID: line.goal.id, metricName: metric.name, category: metric.category.label, ownerSide: line.goal.ownerSide,
@@ -166,11 +164,11 @@ enum PagesController {
                 "base margin \(FixedPoint.format($0.baseMargin, decimals: 2)) %, MDF \(FixedPoint.format($0.mdfShare, decimals: 2)) % of revenue"
             },
             marginUplift: (current.marginUplift > 0 ? "+" : current.marginUplift < 0 ? "−" : "")
-                + "\(FixedPoint.format(abs(current.marginUplift), decimals: 2)) pt",
+                + "\(FixedPoint.format(Int64(clamping: current.marginUplift.magnitude), decimals: 2)) pt",
             mdfBalance: Money(minorUnits: current.mdfBalance, currency: program.currency).formatted,
             accesses: current.accesses.map(\.label).sorted(),
             ledger: ledger.map { entry in
-                let terms = BenefitTerms(kind: entry.kind, amount: abs(entry.amount), detail: entry.detail)
+                let terms = BenefitTerms(kind: entry.kind, amount: Int64(clamping: entry.amount.magnitude), detail: entry.detail)
                 return (entry.on, terms.text(currency: program.currency), entry.isGrant, entry.goalID)
             },
             badges: try await RecognitionBoard.badges(of: partner.id, store: req.store, programID: program.id).map(\.badge),

@@ -35,7 +35,7 @@ enum PlanFormController {
             "segment": c.opportunity.segment,
             "size": FixedPoint.format(c.opportunity.size, decimals: currency.decimals, grouping: false),
             "share": FixedPoint.format(
-                Int64((c.opportunity.intendedShare * 10_000).rounded()), decimals: 2, grouping: false, trimZeros: true),
+                Figures.roundedOrZero(c.opportunity.intendedShare * 10_000), decimals: 2, grouping: false, trimZeros: true),
             "cadence": c.cadence.rawValue,
             "responsibilities": c.responsibilities.map { "\($0.side.rawValue); \($0.description); \($0.owner)" }.joined(separator: "\n"),
             "participants": c.participants.map { "\($0.name); \($0.side.rawValue); \($0.role)" }.joined(separator: "\n"),
@@ -67,7 +67,7 @@ enum PlanFormController {
             return side
         }
         let size: Int64
-        do { size = try Money(parsing: form.size ?? "", currency: currency).minorUnits } catch {
+        do { size = try FigureLimits.parse(form.size ?? "", unit: .currency, currency: currency) } catch {
             throw FieldError(field: "size", message: "The size \(error).")
         }
         guard let share = Double((form.share ?? "").replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)),
@@ -96,7 +96,7 @@ enum PlanFormController {
                 throw FieldError(field: "objectives", message: "Line \(n + 1): unknown metric '\(parts[0])'.")
             }
             let target: Int64
-            do { target = try metric.parseValue(parts[2], currency: currency) } catch {
+            do { target = try FigureLimits.parse(parts[2], unit: metric.unit, currency: currency) } catch {
                 throw FieldError(field: "objectives", message: "Line \(n + 1): the target \(error).")
             }
             let ownerSide = try side(parts[1], "objectives", n + 1)
@@ -108,8 +108,9 @@ enum PlanFormController {
         }
         var milestones: [JointPlanContent.Milestone] = []
         for (n, parts) in lines(form.milestones).enumerated() {
-            guard parts.count >= 2, let due = Day(iso: parts[0]) else {
-                throw FieldError(field: "milestones", message: "Line \(n + 1) is not 'due YYYY-MM-DD; milestone'.")
+            guard parts.count >= 2, let due = Day(iso: parts[0]), AcceptedDays.contains(due) else {
+                throw FieldError(
+                    field: "milestones", message: "Line \(n + 1) is not 'due YYYY-MM-DD; milestone' with a date in \(AcceptedDays.label).")
             }
             let title = parts[1...].joined(separator: "; ")
             let kept = old?.milestones.first { $0.title == title }

@@ -121,14 +121,18 @@ enum PlanPagesController {
         var items: [ActionItem] = []
         for (n, line) in lines(form.actions).enumerated() {
             let parts = line.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 4, let side = Side(rawValue: parts[0].lowercased()), let due = Day(iso: parts[3]), !parts[1].isEmpty,
+            guard parts.count == 4, let side = Side(rawValue: parts[0].lowercased()), let due = Day(iso: parts[3]),
+                AcceptedDays.contains(due), !parts[1].isEmpty,
                 !parts[2].isEmpty
             else {
                 return HTMLResponse.page(
                     ReviewPage.render(
                         try await reviewModel(
                             req,
-                            errors: ["actions": "Line \(n + 1) is not 'side; owner; what; due YYYY-MM-DD' (side is vendor or partner)."],
+                            errors: [
+                                "actions":
+                                    "Line \(n + 1) is not 'side; owner; what; due YYYY-MM-DD' (side is vendor or partner, the date in \(AcceptedDays.label))."
+                            ],
                             typed: typed)),
                     status: .unprocessableEntity)
             }
@@ -149,7 +153,7 @@ enum PlanPagesController {
                 ReviewPage.render(try await reviewModel(req, errors: ["form": error.description], typed: typed)),
                 status: .unprocessableEntity)
         }
-        try await req.store.save(review, created: req.clock.now())
+        try await req.store.save(review, created: req.clock.now(), holding: true)
         try await req.store.append(
             .change(
                 "hold", of: "review", id: review.id.uuidString, before: nil as Review?, after: review, by: try req.actor(),

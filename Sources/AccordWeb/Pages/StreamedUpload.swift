@@ -84,6 +84,18 @@ final class StreamedUpload: @unchecked Sendable {
         return fileBytes
     }
 
+    /// Reads and drops what the client still sends, up to `UploadBody.drainLimit` bytes (see `UploadBody`).
+    func drain() async {
+        var dropped = 0
+        while !bodyEnded, dropped < UploadBody.drainLimit {
+            guard let chunk = try? await body.next() else {
+                bodyEnded = true
+                return
+            }
+            dropped += chunk.readableBytes
+        }
+    }
+
     /// The file, as the importers read files.
     var file: FileChunks { FileChunks(upload: self) }
 

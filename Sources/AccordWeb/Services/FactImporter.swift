@@ -41,6 +41,9 @@ struct FactImporter: Sendable {
     let kind: FactRowParser.Kind
     /// When set, rows may only name this partner (a partner user's import).
     var onlyPartner: UUID? = nil
+    /// Who records the facts, when a person or token does (not the operator's CLI): partner users record their own
+    /// side's activities only, never the vendor's commitments (`AccessRule.mayRecord`).
+    var recordedBy: Viewer? = nil
     /// The file's own names for our columns (ours → theirs).
     var columnNames: [String: String] = [:]
     /// Skipping bad rows, batch size, progress and rejects: see `CSVImportRun`.
@@ -57,7 +60,8 @@ struct FactImporter: Sendable {
         let (options, kind, programID) = (options, kind, programID)
         let report = try await store.transaction { tx in
             try await tx.prepareForBulkWrite()
-            var rows = FactRows(store: tx, programID: programID, kind: kind, parser: parser, partnerIDs: partnerIDs)
+            var rows = FactRows(
+                store: tx, programID: programID, kind: kind, parser: parser, partnerIDs: partnerIDs, recordedBy: recordedBy)
             let (rejected, count) = try await options.run(chunks, into: &rows)
             return ImportReport(
                 inserted: rows.count.inserted, alreadyPresent: rows.count.alreadyPresent, rejected: rejected, rejectedCount: count)
@@ -74,6 +78,7 @@ struct FactImporter: Sendable {
         let kind: FactRowParser.Kind
         var parser: FactRowParser
         let partnerIDs: [String: UUID]
+        let recordedBy: Viewer?
         let importRun = ImportRun()
         var sales: [StagedFact<SalesLine>] = []
         var activities: [StagedFact<ActivityRecord>] = []
@@ -92,6 +97,11 @@ struct FactImporter: Sendable {
                 if keep { sales.append(StagedFact(line, partnerID: partnerID, line: record.line)) }
             case .activities:
                 let activity = try parser.activity(record)
+                if let viewer = recordedBy, let metric = parser.metrics[activity.metricKey], !AccessRule.mayRecord(metric, as: viewer) {
+                    throw RowError(
+                        line: record.line,
+                        reason: "\(activity.metricKey) is a vendor commitment: the vendor's staff record it, not the partner's")
+                }
                 let partnerID = try partner(activity.partnerKey, record)
                 if keep { activities.append(StagedFact(activity, partnerID: partnerID, line: record.line)) }
             }

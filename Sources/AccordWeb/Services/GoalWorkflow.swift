@@ -128,7 +128,7 @@ struct GoalWorkflow {
 
     static func parseTarget(_ text: String, metric: Metric, currency: Currency) throws -> Int64 {
         do {
-            return try metric.parseValue(text, currency: currency)
+            return try FigureLimits.parse(text, unit: metric.unit, currency: currency)
         } catch {
             throw InputError("the target \(error)", field: "target")
         }
