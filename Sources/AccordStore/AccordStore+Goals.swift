@@ -148,15 +148,17 @@ extension AccordStore {
             select = select.where("period_start", .lessThanOrEqual, Int32(day.number)).where("period_end", .greaterThan, Int32(day.number))
         }
         if let day = query.periodEndedBy { select = select.where("period_end", .lessThanOrEqual, Int32(day.number)) }
-        // AccessRule.maySee in SQL: a draft is seen only by the side that wrote its revision.
+        // AccessRule.maySee in SQL: an unsent draft (`Goal.isUnsentDraft`) is seen only by the side that wrote it.
+        let unsent =
+            "(status = 'draft' OR (status = 'withdrawn' AND NOT EXISTS (SELECT 1 FROM goal_acceptances a WHERE a.goal_id = goals.id)))"
         switch query.seenBy {
         case .side(let side):
             let otherRoles = Role.allCases.filter { $0.side != side }.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             select = select.where(
                 SQLRaw(
-                    "NOT (status = 'draft' AND EXISTS (SELECT 1 FROM goal_revisions r WHERE r.goal_id = goals.id AND r.author_role IN (\(otherRoles))))"
+                    "NOT (\(unsent) AND EXISTS (SELECT 1 FROM goal_revisions r WHERE r.goal_id = goals.id AND r.author_role IN (\(otherRoles))))"
                 ))
-        case .bothSides: select = select.where("status", .notEqual, GoalStatus.draft.rawValue)
+        case .bothSides: select = select.where(SQLRaw("NOT \(unsent)"))
         case .accord: break
         }
         let models = try await select.orderBy("period_start").orderBy("created_at").all().map { try GoalModel(row: $0) }

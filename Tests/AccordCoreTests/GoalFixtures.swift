@@ -30,6 +30,11 @@ enum Fixture {
         try Goal.propose(proposal(target: target), context: context(baseline: baseline), by: actor, today: today, now: now)
     }
 
+    static func draft(by actor: Actor) throws -> Goal {
+        try Goal.propose(
+            proposal(target: 120_000_00), context: context(baseline: 100_000_00), by: actor, today: today, now: now, asDraft: true)
+    }
+
     static func agreed(target: Int64 = 120_000_00, baseline: Int64? = 100_000_00) throws -> Goal {
         var goal = try proposed(target: target, baseline: baseline)
         try goal.accept(by: partnerAdmin, today: today, now: now)

@@ -215,6 +215,11 @@ struct AuthorizationMatrixTests {
                 own: try await Self.recommendation(app, world, world.partnerID),
                 other: try await Self.recommendation(app, world, world.otherPartnerID)
             )
+            // A draft of each side on the viewers' own partner: the other side must not see it anywhere (DOMAIN §5.2).
+            let drafts = (
+                vendor: try await Self.draft(app, world, by: world.admin, "MATRIX-VENDOR-DRAFT"),
+                partner: try await Self.draft(app, world, by: world.partnerAdmin, "MATRIX-PARTNER-DRAFT")
+            )
             // Sign-in throttling has its own test; here it would answer the matrix's own attempts with 429.
             app.loginThrottle = LoginThrottle(perAccount: 10_000, perAddress: 10_000)
             let headers: [Who: HTTPHeaders] = [
@@ -271,6 +276,12 @@ struct AuthorizationMatrixTests {
                             #expect(
                                 outcome == expected,
                                 "\(key) as \(who) on \(target) partner → \(res.status.code) \(res.body.string.prefix(160))")
+                            // Neither side reads the other's draft, on any route.
+                            let otherDraft =
+                                [Who.partnerAdmin, .partnerMember].contains(who) ? "MATRIX-VENDOR-DRAFT" : "MATRIX-PARTNER-DRAFT"
+                            if who != .anonymous, res.body.string.contains(otherDraft) {
+                                leaks.append("\(key) as \(who) on \(target): the other side's draft")
+                            }
                             // A partner user never reads the other partner's data, not even in an error.
                             if who == .partnerAdmin || who == .partnerMember {
                                 let text = res.body.string
@@ -286,6 +297,31 @@ struct AuthorizationMatrixTests {
                             }
                         }
                         cases += 1
+                    }
+                }
+            }
+            // Whose side may see this state: the other side's draft, by its own id, is not there for anyone on any goal route.
+            for (route, key) in routes where key.contains(":goalID") {
+                for who in Who.allCases where who != .anonymous {
+                    let draft = [Who.partnerAdmin, .partnerMember].contains(who) ? drafts.vendor : drafts.partner
+                    let path =
+                        "/"
+                        + route.path.map {
+                            $0.description == ":goalID" ? draft.uuidString : ($0.description == ":action" ? "send" : $0.description)
+                        }
+                        .joined(separator: "/")
+                    var hdrs = headers[who]!
+                    var body = Self.body(for: key, partner: world.partnerID, key: "GX-1", case: cases)
+                    if !key.contains(" /api/"), route.method == .POST {
+                        hdrs.contentType = .urlEncodedForm
+                        body = ByteBuffer(string: "")
+                    }
+                    // Vendor-only routes refuse partner users before looking at any id.
+                    let expected: HTTPStatus =
+                        Self.policies[key] == .vendorChangePartner && [Who.partnerAdmin, .partnerMember].contains(who)
+                        ? .forbidden : .notFound
+                    try await app.testing().test(route.method, path, headers: hdrs, body: body) { res in
+                        #expect(res.status == expected, "\(key) on the other side's draft as \(who) → \(res.status.code)")
                     }
                 }
             }
@@ -376,6 +412,22 @@ struct AuthorizationMatrixTests {
             partnerID: partner, calendar: .calendarYear, cadence: .quarterly, from: Day(year: 2026, month: 1, day: 1), through: testToday,
             at: app.clock.now())
         return try await store.reviews(partnerID: partner).first!.id
+    }
+
+    /// A draft goal on partner A written by one side, its behaviour a text the other side must never read.
+    static func draft(_ app: Application, _ world: World, by headers: HTTPHeaders, _ secret: String) async throws -> UUID {
+        var id: UUID!
+        try await app.testing().test(
+            .POST, "/api/v1/goals", headers: headers,
+            body: json([
+                "partner_id": world.partnerID.uuidString, "period": "FY2026 Q4", "metric": "certifications_earned", "target": "4",
+                "behaviour": secret, "draft": true,
+            ])
+        ) { res in
+            #expect(res.status == .created, "\(res.body.string)")
+            id = try res.content.decode(DTO.Goal.self).id
+        }
+        return id
     }
 
     /// A proposed goal on each partner, for the goal routes.

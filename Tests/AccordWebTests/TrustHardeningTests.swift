@@ -143,6 +143,14 @@ struct TrustHardeningTests {
             try await app.testing().test(.GET, "/api/v1/goals?status=draft", headers: world.partnerAdmin) { res in
                 #expect(res.body.string.lowercased().contains(partnerDraftID))
             }
+            // Withdrawn before it was sent, a draft still never reaches the other side — nor the audit log it reads.
+            try await app.testing().test(.POST, "/api/v1/goals/\(partnerDraft)/withdraw", headers: world.partnerAdmin) {
+                #expect($0.status == .ok)
+            }
+            try await expectHidden(world.cam, secret: "PARTNER-SECRET-DRAFT", id: partnerDraft, who: "channel manager")
+            try await app.testing().test(.GET, "/api/v1/audit", headers: world.admin) { res in
+                #expect(res.status == .ok && !res.body.string.contains("PARTNER-SECRET-DRAFT"))
+            }
             // Sent, it is a proposal both sides see.
             try await app.testing().test(.POST, "/api/v1/goals/\(vendorDraft)/send", headers: world.cam) { #expect($0.status == .ok) }
             try await app.testing().test(.GET, "/api/v1/goals/\(vendorDraft)", headers: world.partnerMember) { res in

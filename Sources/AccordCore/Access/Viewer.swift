@@ -47,9 +47,10 @@ public enum AccessRule {
     }
 
     /// A draft belongs to the side that wrote it until it is sent (DOMAIN §5.2): the other side sees it nowhere —
-    /// not in lists, records, scorecards, pages, counts, exports or e-mails.
+    /// not in lists, records, the audit log, scorecards, pages, counts, exports or e-mails — and a draft withdrawn
+    /// before it was sent never reaches the other side at all.
     public static func maySee(_ goal: Goal, as audience: Audience) -> Bool {
-        guard goal.status == .draft else { return true }
+        guard goal.isUnsentDraft else { return true }
         switch audience {
         case .side(let side): return goal.draftingSide == side
         case .bothSides: return false

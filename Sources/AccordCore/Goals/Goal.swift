@@ -108,6 +108,11 @@ public struct Goal: Hashable, Codable, Sendable, Identifiable {
     /// The side that wrote a draft (its only revision); sending it is that side's proposal.
     public var draftingSide: Side { current.author.side }
 
+    /// A goal that never left its side: a draft, or a draft withdrawn before it was sent (no one ever accepted it).
+    public var isUnsentDraft: Bool {
+        status == .draft || (status == .withdrawn && acceptances.isEmpty && !isAgreedByCarryForward)
+    }
+
     /// A goal carried forward at period close is agreed by the rule of §5.3 ("Accord, period close"), not by a
     /// person: its agreement is that of the goal it continues (`carriedFrom`).
     public var isAgreedByCarryForward: Bool { carriedFrom != nil && revisions.first?.origin == .carryForward }

@@ -102,8 +102,15 @@ struct OneChunk: AsyncSequence, Sendable {
 enum AuditAPI {
     @Sendable static func list(req: Request) async throws -> DTO.Page<DTO.AuditEntryDTO> {
         let limit = try req.queryInt("limit", in: 1...1_000) ?? 100
-        let entries = try await req.store.auditEntries(
+        var entries = try await req.store.auditEntries(
             entity: try req.queryText("entity"), entityID: try req.queryText("entity_id"), limit: limit)
+        // The record of a goal is the viewer's to read only as far as the goal is (AccessRule.maySee): another side's
+        // unsent draft is not in the log either.
+        let goalIDs = entries.filter { $0.entity == "goal" }.compactMap { UUID(uuidString: $0.entityID) }
+        let hidden = Set(
+            try await req.store.goals(GoalQuery(seenBy: .accord), ids: Array(Set(goalIDs)))
+                .filter { !AccessRule.maySee($0, as: .side(try req.viewer().side)) }.map(\.id.uuidString))
+        entries.removeAll { $0.entity == "goal" && hidden.contains($0.entityID) }
         return .init(
             items: entries.map {
                 DTO.AuditEntryDTO(
