@@ -31,7 +31,6 @@ struct InputRuleTests {
         for good in ["Two lines\nof text", "tab\tseparated", "windows\r\nline", "plain"] {
             #expect(throws: Never.self) { try TextRules.checkText(good, field: "behaviour") }
         }
-        #expect(TextRules.normalized("a\r\nb") == "a\nb")
         #expect(
             throws: TextRules.Problem.controlCharacter(field: "behaviour", position: 2)
         ) { try TextRules.checkText("a\u{0}", field: "behaviour") }

@@ -82,6 +82,14 @@ struct ContractTests {
             try await app.testing().test(.GET, "/api/v1/no-such-thing", headers: world.cam) { res in
                 #expect(res.status == .notFound)
             }
+            // A path that a general route also matches (`POST /plans/{planID}/{action}`) but another method owns
+            // (`GET /plans/{planID}/suggestions`) is a 405 too, whatever its query says.
+            try await app.testing().test(
+                .POST, "/api/v1/plans/\(UUID())/suggestions?objective=\(UUID())&period_kind=month", headers: world.cam
+            ) { res in
+                #expect(res.status == .methodNotAllowed)
+                #expect(res.headers.first(name: "Allow") == "GET, HEAD")
+            }
             // A handler's own 404 (a missing partner) stays a 404.
             try await app.testing().test(.GET, "/api/v1/partners/\(UUID())", headers: world.cam) { res in
                 #expect(res.status == .notFound)

@@ -51,11 +51,6 @@ public enum FigureLimits {
         minorUnits(whole: largestFactWhole(.currency), unit: .currency, currency: currency)
     }
 
-    /// The largest amount of money typed anywhere (targets, capacity, plans, rewards), in minor units.
-    public static func largestAmount(_ currency: Currency) -> Int64 {
-        largestFigure(.currency, currency: currency)
-    }
-
     /// Parses a figure a person typed (a target, a capacity figure, a plan amount, a reward, a requirement) in the
     /// minor units of `unit` — or of `decimals` places where a kind of figure has its own — and bounds it:
     /// zero or more, at most `largestFigure(unit)`.

@@ -33,7 +33,7 @@ public enum TextRules {
     }
 
     /// Text a person wrote: control characters other than line feed and tab are refused (a carriage return is
-    /// accepted only as part of a CRLF line break, which `normalized` turns into a line feed).
+    /// accepted only as part of a CRLF line break, which browsers send from a text area).
     public static func checkText(_ text: some StringProtocol, field: String) throws(Problem) {
         var previousWasCR = false
         for (offset, scalar) in text.unicodeScalars.enumerated() {
@@ -44,10 +44,5 @@ public enum TextRules {
             throw .controlCharacter(field: field, position: offset + 1)
         }
         if previousWasCR { throw .controlCharacter(field: field, position: text.unicodeScalars.count) }
-    }
-
-    /// Text with CRLF line breaks (what browsers send from a text area) turned into line feeds.
-    public static func normalized(_ text: String) -> String {
-        text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
     }
 }

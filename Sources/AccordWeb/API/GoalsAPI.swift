@@ -8,12 +8,14 @@ enum GoalsAPI {
     @Sendable static func list(req: Request) async throws -> DTO.Page<DTO.Goal> {
         var query = GoalQuery(seenBy: .side(try req.viewer().side))
         query.partnerID = try req.queryUUID("partner_id")
+        // Read even when the partner decides the list, so that an unreadable program_id is refused, not ignored.
+        let programID = try req.queryUUID("program_id")
         if let own = try req.readablePartner() {
             // A partner user's list is their own partner's, whatever partner_id says.
             guard query.partnerID == nil || query.partnerID == own else { return .init(items: [], total: 0) }
             query.partnerID = own
         }
-        if query.partnerID == nil { query.programID = try await req.program(nil).id }
+        if query.partnerID == nil { query.programID = try await req.program(programID).id }
         if let status = try req.queryText("status") {
             guard let value = GoalStatus(rawValue: status) else {
                 throw InputError(

@@ -64,9 +64,10 @@ enum ErrorMapping {
     }
 
     static func describe(_ error: DecodingError) -> String {
+        // Field names as the API writes them (snake_case), not as Swift spells the properties.
         func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-            return keys.isEmpty ? "the body" : keys.joined(separator: ".")
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? snakeCase($0.stringValue) }
+            return keys.isEmpty ? "the body" : keys.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
         }
         switch error {
         case .keyNotFound(let key, let context):
@@ -75,9 +76,20 @@ enum ErrorMapping {
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             return "\(path(context)) has the wrong type"
         case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "the body is not valid JSON" : "\(path(context)): \(context.debugDescription)"
+            // The JSON itself was read before decoding (Request.json): what is corrupt here is a value.
+            return context.codingPath.isEmpty
+                ? "a value of the body could not be read (\(context.debugDescription))" : "\(path(context)): \(context.debugDescription)"
         @unknown default: return "the body could not be read"
         }
+    }
+
+    static func snakeCase(_ key: String) -> String {
+        var out = ""
+        for character in key {
+            if character.isUppercase, !out.isEmpty { out.append("_") }
+            out += character.lowercased()
+        }
+        return out
     }
 }
 

@@ -7,7 +7,8 @@ struct QueryContract: AsyncMiddleware {
     /// `METHOD /path/{param}` (below /api/v1) → the query parameters the operation declares.
     let declared: [String: Set<String>]
 
-    init(contract: APIContract) {
+    init(contract: APIContract, routes: Routes) {
+        self.routes = routes
         var declared: [String: Set<String>] = [:]
         for operation in contract.operations {
             declared["\(operation.method) \(operation.path)"] = Set(operation.parameters.filter { $0.location == "query" }.map(\.name))
@@ -15,8 +16,16 @@ struct QueryContract: AsyncMiddleware {
         self.declared = declared
     }
 
+    /// The application's routes, read when a request comes (they are all registered by then, not when this is made).
+    let routes: Routes
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let route = request.route, let names = declared[Self.operation(route)] { try request.onlyQuery(names) }
+        if let route = request.route {
+            // A path another method owns (POST on `/plans/:planID/suggestions`) is a 405, before its query is judged.
+            let shadowing = MethodNotAllowed.shadowing(route, request: request, in: routes.all.map { ($0.method, $0.path) })
+            guard shadowing.isEmpty else { throw MethodNotAllowed.refusal(request, allowed: shadowing) }
+            if let names = declared[Self.operation(route)] { try request.onlyQuery(names) }
+        }
         return try await next.respond(to: request)
     }
 

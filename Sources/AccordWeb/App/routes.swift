@@ -53,7 +53,7 @@ func routes(_ app: Application) throws {
     adminPages.post("tiers", "recommendations", ":recommendationID", ":decision", use: InsightPagesController.decideTier)
 
     // MARK: JSON API — every signed-in user (lists are filtered to what the viewer may read)
-    let api = app.grouped("api", "v1").grouped(Guard.SignedIn(), QueryContract(contract: try APIContract.shipped.get()))
+    let api = app.grouped("api", "v1").grouped(Guard.SignedIn(), QueryContract(contract: try APIContract.shipped.get(), routes: app.routes))
     api.get("programs", use: ProgramsAPI.list)
     api.get("programs", ":programID", use: ProgramsAPI.show)
     api.get("programs", ":programID", "metrics", use: ProgramsAPI.metrics)

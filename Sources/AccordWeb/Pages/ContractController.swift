@@ -6,6 +6,7 @@ import Vapor
 /// reference page read from it. Both are public: the contract holds no data.
 enum ContractController {
     @Sendable static func document(req: Request) async throws -> Response {
+        try req.onlyQuery([])
         guard !APIContract.yaml.isEmpty else { throw Abort(.serviceUnavailable, reason: "the API document is missing from this build") }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "application/yaml; charset=utf-8")
