@@ -165,6 +165,10 @@ extension AccordStore {
         let cutoff = moment - window
         do {
             try await transaction { store in
+                // Windows that ended are forgotten (a write first, as every write transaction here begins).
+                try await store.sql.raw(
+                    "DELETE FROM sign_in_attempts WHERE window_start < \(bind: cutoff) AND pending = 0"
+                ).run()
                 for (key, limit) in keys {
                     let row = try await store.sql.raw(
                         """

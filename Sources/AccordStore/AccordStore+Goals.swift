@@ -65,8 +65,10 @@ extension AccordStore {
         _ changes: [(goal: Goal, action: String)], programID: UUID, by actor: Actor, at now: Date, reason: String?
     ) async throws {
         let db = database
-        // A guarded write comes first: it takes the write lock before anything is read, so two answers at once
-        // queue instead of deadlocking, and the later one finds the version moved on (a conflict, never a lost answer).
+        // A guarded write comes first: in a transaction of its own it takes the write lock before anything is read, so
+        // two answers at once queue instead of deadlocking, and the later one finds the version moved on (a conflict,
+        // never a lost answer). Inside a longer transaction that read first (period close), a concurrent write is a
+        // conflict of the whole transaction instead.
         var guarded: SQLQueryString = "UPDATE goals SET version = version + 1 WHERE "
         for (index, change) in changes.enumerated() {
             if index > 0 { guarded = guarded + " OR " }

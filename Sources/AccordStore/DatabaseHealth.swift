@@ -44,6 +44,18 @@ extension DatabaseHealth {
     }
 }
 
+extension DatabaseHealth {
+    /// Whether a failure is a unique key taken by a record created at the same moment (a create that raced another,
+    /// after both found the key free): a 409, like any duplicate, never a 500.
+    public static func isDuplicateKey(_ error: any Error) -> Bool {
+        switch error {
+        case let error as SQLiteError: [.constraintUniqueFailed, .constraintPrimaryKeyFailed].contains(error.reason)
+        case let error as PSQLError: error.serverInfo?[.sqlState] == "23505"
+        default: false
+        }
+    }
+}
+
 extension AccordStore {
     /// One round trip to the database: `/readyz`.
     public func ping() async throws {

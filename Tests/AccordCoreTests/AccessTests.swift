@@ -64,10 +64,10 @@ struct AccessTests {
         try PasswordPolicy.check("correct horse battery", login: "pat")
     }
 
+    /// The store applies it (AccountSecurityTests.signInIsRateLimitedPerAccountAndPerAddress, and
+    /// TrustHardeningTests.simultaneousSignInsCheckNoMoreWrongPasswordsThanTheLimit at once).
     @Test func signInIsThrottledPerAccountAndPerAddress() {
         let throttle = LoginThrottle()
-        #expect(throttle.allows(accountFailures: 4, addressFailures: 19))
-        #expect(!throttle.allows(accountFailures: 5, addressFailures: 0))
-        #expect(!throttle.allows(accountFailures: 0, addressFailures: 20))
+        #expect(throttle.perAccount == 5 && throttle.perAddress == 20 && throttle.window == 15 * 60)
     }
 }

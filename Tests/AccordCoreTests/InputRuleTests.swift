@@ -87,3 +87,31 @@ struct InputRuleTests {
         #expect(CSVWriter.cell("") == "" && CSVWriter.cell("plain") == "plain")
     }
 }
+
+/// One range for periods too: a period is accepted only when all its days are (issue 16, item 12).
+@Suite("Accepted periods")
+struct AcceptedPeriodTests {
+    @Test func aPeriodIsAcceptedOnlyWhenEveryOneOfItsDaysIs() throws {
+        let july = FiscalCalendar(validStartMonth: 7)
+        #expect(throws: CalendarError.fiscalYearOutOfRange("FY2000")) { try Period(label: "FY2000", calendar: july) }
+        #expect(throws: CalendarError.fiscalYearOutOfRange("FY2000 Q1")) { try Period(label: "FY2000 Q1", calendar: july) }
+        #expect(try Period(label: "FY2000 Q3", calendar: july).start == Day(year: 2000, month: 1, day: 1))
+        #expect(try Period(label: "FY2100", calendar: july).end == Day(year: 2100, month: 7, day: 1))
+        #expect(try Period(label: "FY2000", calendar: .calendarYear).isAccepted)
+    }
+
+    @Test func aPlanSpansOnlyAcceptedFiscalYears() {
+        let content = { (first: Int, years: Int) in
+            JointPlanContent(
+                why: "Grow together", firstFiscalYear: first, horizonYears: years,
+                opportunity: .init(segment: "Mid-market", size: 1_000_00, intendedShare: 0.1),
+                responsibilities: [
+                    .init(side: .vendor, description: "Leads", owner: "Casey"), .init(side: .partner, description: "Sell", owner: "Pat"),
+                ],
+                participants: [], cadence: .quarterly, objectives: [], milestones: [])
+        }
+        #expect(throws: JointPlanContent.Problem.fiscalYear(2104)) { try content(2100, 5).validated() }
+        #expect(throws: JointPlanContent.Problem.fiscalYear(2000)) { try content(2000, 2).validated() }
+        #expect(throws: Never.self) { try content(2096, 5).validated() }
+    }
+}

@@ -137,3 +137,46 @@ struct StoreTests {
         }
     }
 }
+
+/// The store's SQL for "who sees which goal" is `AccessRule.maySee`, for every state and side (DOMAIN §5.2).
+@Suite("Goal visibility in SQL")
+struct GoalVisibilityTests {
+    @Test func theStoresDraftFilterAgreesWithTheAccessRuleForEveryStateAndSide() async throws {
+        try await withStore { store in
+            let program = StoreFixture.program()
+            try await store.create(program, by: StoreFixture.admin, at: StoreFixture.now)
+            let partner = StoreFixture.partner(program)
+            try await store.create(partner, by: StoreFixture.admin, at: StoreFixture.now)
+            let period = Period(calendar: partner.calendar, kind: .quarter, fiscalYear: 2027, index: 2)
+            let context = ImprovementContext(baseline: nil, bestAchievedTarget: nil, rule: ImprovementRule(), currency: .usd)
+            let today = Day(year: 2026, month: 9, day: 1)
+            func goal(by actor: Actor, draft: Bool) throws -> Goal {
+                try Goal.propose(
+                    GoalProposal(
+                        partnerID: partner.id, period: period, metric: MetricCatalog.dealRegistrations, ownerSide: .partner, target: 10_00,
+                        behaviour: "Register"),
+                    context: context, by: actor, today: today, now: StoreFixture.now, asDraft: draft)
+            }
+            var goals: [Goal] = []
+            for actor in [StoreFixture.cam, StoreFixture.partnerAdmin] {
+                goals.append(try goal(by: actor, draft: true))
+                var withdrawnDraft = try goal(by: actor, draft: true)
+                try withdrawnDraft.withdraw(by: actor, now: StoreFixture.now)
+                goals.append(withdrawnDraft)
+                var sent = try goal(by: actor, draft: true)
+                try sent.send(by: actor, now: StoreFixture.now)
+                goals.append(sent)
+                var withdrawnProposal = try goal(by: actor, draft: false)
+                try withdrawnProposal.withdraw(by: actor, now: StoreFixture.now)
+                goals.append(withdrawnProposal)
+            }
+            try await store.save(goals.map { ($0, "test") }, programID: program.id, by: StoreFixture.admin, at: StoreFixture.now)
+            for audience in [Audience.side(.vendor), .side(.partner), .bothSides, .accord] {
+                let seen = Set(try await store.goals(GoalQuery(seenBy: audience, partnerID: partner.id)).map(\.id))
+                let expected = Set(goals.filter { AccessRule.maySee($0, as: audience) }.map(\.id))
+                #expect(seen == expected, "\(audience)")
+            }
+            #expect(goals.filter { AccessRule.maySee($0, as: .side(.vendor)) }.count == 6, "2 of the partner's 4 never left its side")
+        }
+    }
+}

@@ -92,12 +92,14 @@ struct TrustHardeningTests {
     @Test func aDraftIsSeenOnlyByTheSideThatWroteItUntilItIsSent() async throws {
         try await withAccord { app in
             let world = try await World.make(app)
-            func draft(_ headers: HTTPHeaders, _ metric: String, _ target: String, _ secret: String) async throws -> UUID {
+            func draft(_ headers: HTTPHeaders, _ metric: String, _ target: String, _ secret: String, period: String = "FY2026 Q4")
+                async throws -> UUID
+            {
                 var id: UUID!
                 try await app.testing().test(
                     .POST, "/api/v1/goals", headers: headers,
                     body: json([
-                        "partner_id": world.partnerID.uuidString, "period": "FY2026 Q4", "metric": metric, "target": target,
+                        "partner_id": world.partnerID.uuidString, "period": period, "metric": metric, "target": target,
                         "behaviour": secret, "draft": true,
                     ])
                 ) { res in
@@ -107,7 +109,7 @@ struct TrustHardeningTests {
                 return id
             }
             let partnerDraft = try await draft(world.partnerAdmin, "marketing_campaigns", "4", "PARTNER-SECRET-DRAFT")
-            let vendorDraft = try await draft(world.cam, "revenue", "125000", "VENDOR-SECRET-DRAFT")
+            let vendorDraft = try await draft(world.cam, "deal_registrations", "6", "VENDOR-SECRET-DRAFT")
             let vendorDraftID = vendorDraft.uuidString.lowercased()
             let partnerDraftID = partnerDraft.uuidString.lowercased()
             let reads = [
@@ -142,6 +144,19 @@ struct TrustHardeningTests {
             }
             try await app.testing().test(.GET, "/api/v1/goals?status=draft", headers: world.partnerAdmin) { res in
                 #expect(res.body.string.lowercased().contains(partnerDraftID))
+            }
+            // Nor does a rule betray it: the vendor's unsent draft is no part of the set the partner proposes into, so a
+            // revenue-only set stays refused (an answer that differed would tell the partner the draft exists).
+            _ = try await draft(world.cam, "certifications_earned", "3", "VENDOR-SECOND-DRAFT", period: "FY2027 Q1")
+            try await app.testing().test(
+                .POST, "/api/v1/goals", headers: world.partnerAdmin,
+                body: json([
+                    "partner_id": world.partnerID.uuidString, "period": "FY2027 Q1", "metric": "revenue", "target": "150000",
+                    "behaviour": "Grow", "draft": true,
+                ])
+            ) { res in
+                #expect(res.status == .unprocessableEntity, "\(res.body.string)")
+                #expect(res.errorReason?.contains("revenue-only") == true)
             }
             // Withdrawn before it was sent, a draft still never reaches the other side — nor the audit log it reads.
             try await app.testing().test(.POST, "/api/v1/goals/\(partnerDraft)/withdraw", headers: world.partnerAdmin) {
@@ -220,7 +235,38 @@ struct TrustHardeningTests {
         }
     }
 
+    @Test func aLoginThatCannotBeOneIsCountedUnderABoundedKey() async throws {
+        try await withAccord { app in
+            var browser = Browser(app)
+            let form = try await browser.get("/login")
+            let res = try await browser.post(
+                "/login", form: ["login": String(repeating: "ü", count: 20_000), "password": "x", "_csrf": Browser.csrf(in: form)])
+            #expect(res.status == .unauthorized)
+            let keys = try await (app.db as! any SQLDatabase).raw("SELECT key FROM sign_in_attempts").all()
+                .map { try $0.decode(column: "key", as: String.self) }
+            #expect(keys.count == 2 && keys.allSatisfy { $0.utf8.count <= 120 }, "\(keys.map(\.count))")
+        }
+    }
+
     // MARK: 5 — a write race is a conflict, not an outage
+
+    @Test func aKeyTakenAtTheSameMomentIsAConflictNotAnOutage() async throws {
+        try await withAccord { app in
+            // Two creates that both found a key free: the second insert meets the unique key, on either database.
+            let sql = app.db as! any SQLDatabase
+            let insert: SQLQueryString = "INSERT INTO sign_in_attempts (key, window_start, failures, pending) VALUES ('same', 0, 0, 0)"
+            try await sql.raw(insert).run()
+            do {
+                try await sql.raw(insert).run()
+                Issue.record("the second insert should meet the unique key")
+            } catch {
+                let mapped = ErrorMapping.map(error)
+                #expect(mapped?.status == .conflict, "\(String(reflecting: error))")
+                #expect(mapped?.reason.contains("already exists") == true)
+            }
+            #expect(ErrorMapping.map(StoreError.conflict("This goal"))?.status == .conflict)
+        }
+    }
 
     @Test func twoAnswersAtOnceAreOneChangeAndAConflictNeverAnOutage() async throws {
         try await withAccord { app in
@@ -572,6 +618,12 @@ struct TrustHardeningTests {
             }
             try await app.testing().test(.GET, "/api/v1/goals?partner_id=\(world.partnerID)&status=proposed", headers: world.admin) {
                 #expect($0.status == .ok)
+            }
+            // A query that cannot be read is refused too, never read as "no filters".
+            for path in ["/api/v1/goals?status=%zz", "/api/v1/goals?%zz=1&status=agreed", "/api/v1/goals?program_id=not-a-uuid"] {
+                for headers in [world.admin, world.partnerAdmin] {
+                    try await app.testing().test(.GET, path, headers: headers) { #expect($0.status == .badRequest, "\(path)") }
+                }
             }
         }
     }

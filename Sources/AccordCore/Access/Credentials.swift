@@ -33,7 +33,10 @@ public enum PasswordPolicy {
     }
 }
 
-/// Sign-in throttling: too many recent failures for one account or from one address block further tries.
+/// Sign-in throttling: too many recent failures for one account or from one address block further tries. A check
+/// may go ahead while failures plus checks in flight stay below the limit within the window; the store applies that
+/// atomically, in one statement per key (`AccordStore.reserveSignInCheck`), since a count read first and written
+/// later lets simultaneous attempts all pass.
 public struct LoginThrottle: Sendable, Equatable {
     public var perAccount: Int
     public var perAddress: Int
@@ -44,10 +47,6 @@ public struct LoginThrottle: Sendable, Equatable {
         self.perAccount = perAccount
         self.perAddress = perAddress
         self.window = window
-    }
-
-    public func allows(accountFailures: Int, addressFailures: Int) -> Bool {
-        accountFailures < perAccount && addressFailures < perAddress
     }
 }
 

@@ -72,32 +72,37 @@ public struct Period: Hashable, Codable, Sendable {
             : Period(calendar: calendar, kind: kind, fiscalYear: fiscalYear, index: index - 1)
     }
 
-    /// Parses a label produced by `label` in the given calendar.
+    /// Parses a label produced by `label` in the given calendar. The period's days must all fall in `AcceptedDays`
+    /// (one range for every date and period a user gives): with a July start, FY2000 begins in 1999 and is refused.
     public init(label: String, calendar: FiscalCalendar) throws(CalendarError) {
         let text = label.trimmingCharacters(in: .whitespaces).uppercased()
         let parts = text.split(separator: " ")
         guard parts.count == 1 || parts.count == 2, parts[0].hasPrefix("FY"), parts[0].count == 6,
             parts[0].dropFirst(2).utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let fy = Int(parts[0].dropFirst(2))
         else { throw .invalidPeriodLabel(label) }
+        var kind = PeriodKind.year
+        var index = 1
+        if parts.count == 2 {
+            let part = parts[1]
+            switch part.first {
+            case "H": kind = .half
+            case "Q": kind = .quarter
+            case "M": kind = .month
+            default: throw .invalidPeriodLabel(label)
+            }
+            guard part.dropFirst().utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let number = Int(part.dropFirst()),
+                (1...kind.countPerYear).contains(number), kind != .month || part.count == 3
+            else { throw .invalidPeriodLabel(label) }
+            index = number
+        }
         guard AcceptedDays.containsFiscalYear(fy) else { throw .fiscalYearOutOfRange(label) }
-        guard parts.count == 2 else {
-            self.init(calendar: calendar, kind: .year, fiscalYear: fy, index: 1)
-            return
-        }
-        let part = parts[1]
-        let kind: PeriodKind
-        switch part.first {
-        case "H": kind = .half
-        case "Q": kind = .quarter
-        case "M": kind = .month
-        default: throw .invalidPeriodLabel(label)
-        }
-        guard part.dropFirst().utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let index = Int(part.dropFirst()),
-            (1...kind.countPerYear).contains(index),
-            kind != .month || part.count == 3
-        else { throw .invalidPeriodLabel(label) }
-        self.init(calendar: calendar, kind: kind, fiscalYear: fy, index: index)
+        let period = Period(calendar: calendar, kind: kind, fiscalYear: fy, index: index)
+        guard period.isAccepted else { throw .fiscalYearOutOfRange(label) }
+        self = period
     }
+
+    /// Whether every day of the period falls in `AcceptedDays`.
+    public var isAccepted: Bool { AcceptedDays.contains(start) && AcceptedDays.contains(end.advanced(by: -1)) }
 }
 
 extension Period: CustomStringConvertible {

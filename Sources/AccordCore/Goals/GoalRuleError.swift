@@ -23,7 +23,7 @@ public enum GoalRuleError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .doesNotBeatBaseline(let metric, let target, let baseline, let explanation, let minimum, let least):
-            let margin = minimum > 0 ? " by at least \(Int((minimum * 100).rounded())) %" : ""
+            let margin = minimum > 0 ? " by at least \(Figures.roundedOrZero(minimum * 100)) %" : ""
             return "The target \(target) does not beat the baseline: \(metric) baseline is \(baseline) "
                 + "(\(explanation)). A goal must improve on it\(margin); the smallest acceptable target is \(least)."
         case .doesNotBeatAchievedTarget(let metric, let target, let achieved, let least):

@@ -27,14 +27,19 @@ public enum Figures {
         return (a < 0) == (b < 0) ? .max : .min
     }
 
-    /// The sum of `values`, stopping at Int64's ends.
+    /// The sum of `values`: exact whenever the total fits in Int64 (added up in 128 bits, so a large term and a
+    /// negative one cancel as they should), else stopped at the end it passed.
     public static func sum<S: Sequence>(_ values: S) -> Int64 where S.Element == Int64 {
-        values.reduce(0, add)
+        sum(values) { $0 }
     }
 
-    /// The sum of a figure over `items`, stopping at Int64's ends.
+    /// The sum of a figure over `items`, as `sum(_:)`.
     public static func sum<S: Sequence>(_ items: S, _ figure: (S.Element) -> Int64) -> Int64 {
-        items.reduce(0) { add($0, figure($1)) }
+        // 2^64 terms of Int64 would be needed to leave Int128: no sequence in memory has that many.
+        let total = items.reduce(Int128(0)) { $0 + Int128(figure($1)) }
+        if total > Int128(Int64.max) { return .max }
+        if total < Int128(Int64.min) { return .min }
+        return Int64(total)
     }
 
     /// `a ÷ b` rounded half away from zero; nil when `b` is zero. (`Int64.min ÷ −1` stops at `.max`.)

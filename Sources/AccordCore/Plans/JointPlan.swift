@@ -119,7 +119,9 @@ public struct JointPlanContent: Hashable, Codable, Sendable {
             switch self {
             case .whyRequired: "Say why the two of you are in business together."
             case .horizon(let years): "A plan spans 1 to 5 fiscal years, not \(years)."
-            case .fiscalYear(let year): "FY\(year) is not a fiscal year a plan can start with (2000–2100)."
+            case .fiscalYear(let year):
+                "FY\(year) is not a fiscal year a plan can span: its years run from FY\(AcceptedDays.firstYear + 1) to FY\(AcceptedDays.lastYear)."
+
             case .share: "The intended share of the market is between 0 and 100 %."
             case .segmentRequired: "Name the market segment the plan goes after."
             case .responsibilitiesOfBothSides: "Both sides take on responsibilities: list at least one for each."
@@ -132,7 +134,10 @@ public struct JointPlanContent: Hashable, Codable, Sendable {
     public func validated() throws(Problem) -> JointPlanContent {
         guard !why.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .whyRequired }
         guard (1...5).contains(horizonYears) else { throw .horizon(horizonYears) }
-        guard (2000...2100).contains(firstFiscalYear) else { throw .fiscalYear(firstFiscalYear) }
+        // Every year of the horizon, in any fiscal calendar, lies within the accepted days (FY2000 may begin in 1999).
+        let years = (AcceptedDays.firstYear + 1)...AcceptedDays.lastYear
+        guard years.contains(firstFiscalYear) else { throw .fiscalYear(firstFiscalYear) }
+        guard years.contains(lastFiscalYear) else { throw .fiscalYear(lastFiscalYear) }
         guard !opportunity.segment.trimmingCharacters(in: .whitespaces).isEmpty else { throw .segmentRequired }
         guard (0...1).contains(opportunity.intendedShare), opportunity.size >= 0 else { throw .share }
         guard Set(responsibilities.map(\.side)).count == Side.allCases.count else { throw .responsibilitiesOfBothSides }

@@ -84,7 +84,7 @@ enum GoalsAPI {
 
     /// One goal as the viewer may see it; vendor staff also get the echo check while the goal awaits agreement.
     static func dto(_ goal: Goal, req: Request) async throws -> DTO.Goal {
-        var out = try await dtos([goal], req: req)[0]
+        guard var out = try await dtos([goal], req: req).first else { throw StoreError.corrupt("goal \(goal.id): its metric") }
         if AccessRule.maySeeInternalPlanning(try req.viewer()),
             let expected = try await CoveragePlanning(store: req.store, clock: req.clock).echoWarning(for: goal)
         {

@@ -311,7 +311,7 @@ enum InsightAPI {
         let mine = spread[partner.id] ?? [:]
         let money = { (v: Int64) in plain(v, program) }
         return ExpectationOut(
-            partnerId: partner.id, period: period.label, planningExpectationInternal: money(mine.values.reduce(0, +)),
+            partnerId: partner.id, period: period.label, planningExpectationInternal: money(Figures.sum(mine.values)),
             bySolution: mine.mapValues(money))
     }
 

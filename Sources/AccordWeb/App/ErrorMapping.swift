@@ -22,6 +22,9 @@ enum ErrorMapping {
                 ?? "Someone else changed this at the same moment; reload it and try again."
             return Mapped(status: .conflict, reason: reason)
         }
+        if DatabaseHealth.isDuplicateKey(error) {
+            return Mapped(status: .conflict, reason: "A record with the same key already exists (perhaps created at the same moment).")
+        }
         if DatabaseHealth.isUnavailable(error) {
             AccordMetrics.databaseUnavailable.increment()
             return Mapped(

@@ -44,9 +44,18 @@ extension Request {
 
     // MARK: query parameters
 
+    /// The names of the query's parameters; a query that cannot be read (`%zz`) is a 400, never "no filters".
+    func queryNames() throws -> [String] {
+        guard let query = url.query, !query.isEmpty else { return [] }
+        guard let items = URLComponents(string: "/?" + query)?.queryItems else {
+            throw InputError("the query cannot be read (check its %-encoding)", field: "query", status: .badRequest)
+        }
+        return items.map(\.name)
+    }
+
     /// Refuses a query parameter this address does not take: a filter that is not understood is never ignored.
     func onlyQuery(_ known: Set<String>) throws {
-        let names = URLComponents(string: url.string)?.queryItems?.map(\.name) ?? []
+        let names = try queryNames()
         if let unknown = names.first(where: { !known.contains($0) }) {
             let list = known.sorted().joined(separator: ", ")
             throw InputError(
@@ -57,7 +66,9 @@ extension Request {
 
     /// A query parameter as text; nil when absent, 400 when it holds control characters.
     func queryText(_ name: String) throws -> String? {
-        guard let text = query[String.self, at: name] else { return nil }
+        guard try queryNames().contains(name) else { return nil }
+        // Named but empty (`?period=`): the query was read above, so there is nothing more to it.
+        let text = query[String.self, at: name] ?? ""
         do { try TextRules.checkText(text, field: name) } catch { throw InputError(error.description, status: .badRequest) }
         return text
     }

@@ -26,10 +26,11 @@ enum AccountController {
 
     @Sendable static func signIn(req: Request) async throws -> Response {
         let form = try req.form(SignInForm.self)
-        let login = LoginName.normalized(form.login ?? "") ?? (form.login ?? "")
+        // A name that cannot be a login still counts against itself, under a fixed-size key.
+        let login = LoginName.normalized(form.login ?? "")
         let now = req.clock.now()
         let throttle = req.application.loginThrottle
-        let accountKey = "account:" + login
+        let accountKey = "account:" + (login ?? "unreadable-" + Secrets.hash(form.login ?? ""))
         let addressKey = "address:" + (req.remoteAddress?.ipAddress ?? "unknown")
         func refuse(_ message: String, status: HTTPStatus) -> Response {
             HTMLResponse.page(
@@ -55,7 +56,7 @@ enum AccountController {
         let found: (User, String?)?
         let matches: Bool
         do {
-            found = try await req.store.credentials(login: login)
+            if let login { found = try await req.store.credentials(login: login) } else { found = nil }
             // Unknown users cost a hash too, so timing does not reveal which names exist.
             matches = try await req.verifyPassword(form.password ?? "", against: found?.1 ?? req.application.decoyPasswordHash)
         } catch {

@@ -66,7 +66,8 @@ enum GoalPagesController {
             return (lowering && field == "target" ? "lower-target" : field, input.message)
         }
         switch error as? GoalRuleError {
-        case .doesNotBeatBaseline, .doesNotBeatAchievedTarget, .cannotImprove, .negativeTarget, .zeroTarget, .wholeNumberRequired:
+        case .doesNotBeatBaseline, .doesNotBeatAchievedTarget, .cannotImprove, .negativeTarget, .targetTooLarge, .zeroTarget,
+            .wholeNumberRequired:
             return ("target", message)
         case .overrideMustLower: return ("lower-target", message)
         case .overrideNeedsReason: return ("lower-reason", message)

@@ -19,8 +19,17 @@ enum ImportPageController {
     }
 
     @Sendable static func upload(req: Request) async throws -> Response {
-        let viewer = try req.viewer()
         let upload = try StreamedUpload(req)
+        // Whatever refuses the upload once its reading began, the rest is read first so the browser takes the answer
+        // (an upload not read at all Vapor drains itself).
+        do { return try await answer(req, upload) } catch {
+            await upload.drain()
+            throw error
+        }
+    }
+
+    static func answer(_ req: Request, _ upload: StreamedUpload) async throws -> Response {
+        let viewer = try req.viewer()
         try await upload.readFields()
         let kindText = upload.fields["kind"] ?? kinds(for: viewer)[0].0
         let skip = upload.fields["skip_invalid"] == "1"

@@ -50,8 +50,11 @@ struct GoalWorkflow {
     func propose(_ input: ProposalInput, by actor: Actor) async throws -> Goal {
         let g = try await grounding(partnerID: input.partnerID, periodLabel: input.periodLabel, metricKey: input.metricKey)
         let target = try Self.parseTarget(input.target, metric: g.metric, currency: g.program.currency)
-        let existing = try await store.goals(GoalQuery(seenBy: .accord, partnerID: input.partnerID, periodContaining: g.period.start))
-            .filter { $0.period == g.period }
+        // The set the proposer can see: another side's unsent draft neither balances it nor betrays itself by refusing it.
+        let existing = try await store.goals(
+            GoalQuery(seenBy: .side(actor.side), partnerID: input.partnerID, periodContaining: g.period.start)
+        )
+        .filter { $0.period == g.period }
         let metrics = try await metricsByKey(g.program.id)
         try GoalSetRules.admit(
             .init(metric: g.metric, status: .proposed, ownerSide: input.ownerSide),

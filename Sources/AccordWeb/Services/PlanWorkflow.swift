@@ -59,8 +59,10 @@ struct PlanWorkflow {
         }
         let s = try await suggestions(for: plan, objective: objective)
         let today = clock.today
-        let existing = try await store.goals(GoalQuery(seenBy: .accord, partnerID: plan.partnerID, metricKey: objective.metricKey))
-            .filter { $0.status != .declined && $0.status != .withdrawn }
+        let existing = try await store.goals(
+            GoalQuery(seenBy: .side(actor.side), partnerID: plan.partnerID, metricKey: objective.metricKey)
+        )
+        .filter { $0.status != .declined && $0.status != .withdrawn }
         var outcome = Outcome()
         for suggestion in s.items.filter({ $0.period.end > today }).prefix(count) {
             if existing.contains(where: { $0.period == suggestion.period }) {

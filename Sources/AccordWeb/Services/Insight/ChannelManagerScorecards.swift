@@ -31,7 +31,7 @@ struct ChannelManagerScorecards {
             inputs.append(
                 ChannelManagerInputs(
                     channelManager: row.partner.channelManager, stage: row.partner.stage,
-                    revenueActual: revenue.reduce(0) { $0 + ($1.actual ?? 0) }, revenueAgreed: revenue.reduce(0) { $0 + $1.goal.target },
+                    revenueActual: Figures.sum(revenue) { $0.actual ?? 0 }, revenueAgreed: Figures.sum(revenue, \.goal.target),
                     hasAgreedPlan: withPlan.contains(row.partner.id),
                     hasAgreedGoals: !lines.isEmpty, checklistComplete: checklist.map { ($0.actual ?? 0) >= $0.goal.target },
                     becameAchiever: believers.contains(row.partner.id) && currentByPartner[row.partner.id]?.segment == .achiever,

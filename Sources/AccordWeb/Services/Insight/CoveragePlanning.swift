@@ -53,8 +53,9 @@ struct CoveragePlanning {
             if cache[quarter] == nil {
                 cache[quarter] = try await expectations(program: program, period: quarter, entries: entries, partners: partners)
             }
-            let amount = cache[quarter]?[partnerID]?.values.reduce(0, +) ?? 0
-            total += TopDownSpread.portion(of: amount, in: quarter, from: start, to: end, seasonality: program.settings.seasonality)
+            let amount = Figures.sum(cache[quarter]?[partnerID]?.values.map { $0 } ?? [])
+            total = Figures.add(
+                total, TopDownSpread.portion(of: amount, in: quarter, from: start, to: end, seasonality: program.settings.seasonality))
             quarter = quarter.next
         }
         return total
@@ -81,8 +82,11 @@ struct CoveragePlanning {
             var echoes = 0
             for goal in mine {
                 if goal.status.isCommitted {
-                    agreed += TopDownSpread.portion(
-                        of: goal.target, in: goal.period, from: period.start, to: period.end, seasonality: program.settings.seasonality)
+                    agreed = Figures.add(
+                        agreed,
+                        TopDownSpread.portion(
+                            of: goal.target, in: goal.period, from: period.start, to: period.end, seasonality: program.settings.seasonality)
+                    )
                 }
                 let expected = try await expectation(
                     partnerID: partner.id, from: goal.period.start, to: goal.period.end, program: program, entries: entries,
