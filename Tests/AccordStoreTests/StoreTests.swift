@@ -72,10 +72,7 @@ struct StoreTests {
 
     @Test func goalsKeepEveryRevisionAndAcceptance() async throws {
         try await withStore { store in
-            let program = StoreFixture.program()
-            try await store.create(program, by: StoreFixture.admin, at: StoreFixture.now)
-            let partner = StoreFixture.partner(program)
-            try await store.create(partner, by: StoreFixture.admin, at: StoreFixture.now)
+            let (program, partner) = try await StoreFixture.programWithPartner(store)
             let period = Period(calendar: partner.calendar, kind: .quarter, fiscalYear: 2027, index: 2)
             let context = ImprovementContext(baseline: nil, bestAchievedTarget: nil, rule: ImprovementRule(), currency: .usd)
             var goal = try Goal.propose(
@@ -143,10 +140,7 @@ struct StoreTests {
 struct GoalVisibilityTests {
     @Test func theStoresDraftFilterAgreesWithTheAccessRuleForEveryStateAndSide() async throws {
         try await withStore { store in
-            let program = StoreFixture.program()
-            try await store.create(program, by: StoreFixture.admin, at: StoreFixture.now)
-            let partner = StoreFixture.partner(program)
-            try await store.create(partner, by: StoreFixture.admin, at: StoreFixture.now)
+            let (program, partner) = try await StoreFixture.programWithPartner(store)
             let period = Period(calendar: partner.calendar, kind: .quarter, fiscalYear: 2027, index: 2)
             let context = ImprovementContext(baseline: nil, bestAchievedTarget: nil, rule: ImprovementRule(), currency: .usd)
             let today = Day(year: 2026, month: 9, day: 1)

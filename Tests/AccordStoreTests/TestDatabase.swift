@@ -52,6 +52,15 @@ enum StoreFixture {
         Program(name: "Test program", currency: .usd, calendar: .calendarYear)
     }
 
+    /// A stored program with one stored partner (July calendar).
+    static func programWithPartner(_ store: AccordStore) async throws -> (Program, Partner) {
+        let program = program()
+        try await store.create(program, by: admin, at: now)
+        let partner = partner(program)
+        try await store.create(partner, by: admin, at: now)
+        return (program, partner)
+    }
+
     static func partner(_ program: Program, key: String = "P-1", startMonth: Int = 7, stage: LifecycleStage = .established) -> Partner {
         Partner(
             programID: program.id, name: "Partner \(key)", externalKey: key, businessModel: .reseller, region: "EMEA",

@@ -13,16 +13,8 @@ struct ContractTests {
     static func apiRoutes(_ app: Application) -> Set<String> {
         Set(
             app.routes.all.compactMap { route -> String? in
-                let parts = route.path.map { component -> String in
-                    switch component {
-                    case .constant(let text): text
-                    case .parameter(let name): "{\(name)}"
-                    case .anything: "*"
-                    case .catchall: "**"
-                    }
-                }
-                guard parts.count > 2, parts[0] == "api", parts[1] == "v1" else { return nil }
-                return "\(route.method.rawValue) /" + parts.dropFirst(2).joined(separator: "/")
+                guard route.path.count > 2, route.path[0].description == "api", route.path[1].description == "v1" else { return nil }
+                return QueryContract.operation(route)
             })
     }
 
