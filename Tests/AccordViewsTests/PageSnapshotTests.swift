@@ -165,8 +165,8 @@ struct PageSnapshotTests {
             closingActual: nil, declineReason: nil,
             revisions: [
                 .init(
-                    number: 1, target: "$120,000.00", behaviour: "Grow", author: "Accord", authorSide: .vendor, origin: .carryForward,
-                    at: Self.at, acceptedBy: [("Dev Patel", .vendor, Self.at), ("Dana Reyes", .partner, Self.at)]),
+                    number: 1, target: "$120,000.00", behaviour: "Grow", author: "Accord, period close", authorSide: .vendor,
+                    origin: .carryForward, at: Self.at, acceptedBy: []),
                 .init(
                     number: 2, target: "$110,000.00", behaviour: "Grow", author: "Morgan Lee", authorSide: .vendor, origin: .override,
                     at: Self.at, acceptedBy: []),

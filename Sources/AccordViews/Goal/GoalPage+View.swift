@@ -149,10 +149,18 @@ extension GoalPage {
                     .tr(
                         .td(.text("\(r.number)")),
                         .td(.text(r.target)),
-                        .td(.text("\(r.author) (\(r.authorSide.rawValue)), \(stamp(r.at))")),
+                        // A carry-forward is the rule's (DOMAIN §5.3), not a side's, and nobody accepted it: it keeps the
+                        // agreement of the missed goal it continues.
+                        .td(
+                            .text(
+                                r.origin == .carryForward
+                                    ? "\(r.author), \(stamp(r.at))" : "\(r.author) (\(r.authorSide.rawValue)), \(stamp(r.at))")),
                         .td(.text(r.origin.rawValue.replacingOccurrences(of: "_", with: " "))),
                         .td(
-                            .if(r.acceptedBy.isEmpty, .text("—")),
+                            .if(
+                                r.origin == .carryForward && r.acceptedBy.isEmpty,
+                                .text("Agreed by the no-lowering rule: the missed goal's agreement carries over")),
+                            .if(r.acceptedBy.isEmpty && r.origin != .carryForward, .text("—")),
                             .forEach(r.acceptedBy) { a in .div(.text("\(a.name) (\(a.side.rawValue)), \(stamp(a.at))")) }
                         ),
                         .td(.class("hide-narrow"), .text(r.behaviour))
