@@ -91,6 +91,34 @@ struct AccountSecurityTests {
         }
     }
 
+    @Test func aSignedInRequestThatChangesNothingWritesNothing() async throws {
+        try await withAccord { app in
+            // setup
+            _ = try await World.make(app)
+            _ = try await user(app)
+            var browser = Browser(app)
+            _ = try await browser.signIn("casey", Self.password)
+            let afterSignIn = app.sessionWrites.withLockedValue { $0 }
+            #expect(afterSignIn >= 1, "signing in creates the session record")
+
+            // act: pages, the API and /healthz read the session; within the minute nothing in it changes
+            for path in ["/", "/partners", "/healthz", "/api/v1/partners", "/"] {
+                #expect(try await browser.get(path).status == .ok, "\(path)")
+            }
+
+            // validate
+            #expect(app.sessionWrites.withLockedValue { $0 } == afterSignIn, "reading pages writes no session")
+            app.clock = .fixed(testToday.noonUTC.addingTimeInterval(61))
+            #expect(try await browser.get("/").status == .ok)
+            #expect(app.sessionWrites.withLockedValue { $0 } == afterSignIn + 1, "the idle stamp moves once a minute")
+            #expect(try await browser.get("/partners").status == .ok)
+            #expect(app.sessionWrites.withLockedValue { $0 } == afterSignIn + 1)
+            let page = try await browser.get("/")
+            #expect(try await browser.post("/logout", form: ["_csrf": Browser.csrf(in: page)]).status == .seeOther)
+            #expect(try await browser.get("/").status == .seeOther, "signing out still ends the session")
+        }
+    }
+
     @Test func changingThePasswordChecksTheCurrentOneAndThePolicy() async throws {
         try await withAccord { app in
             _ = try await World.make(app)

@@ -19,6 +19,9 @@ enum AccordMetrics {
     static let poolConnections = registry.makeGauge(
         name: "accord_database_pool_max_connections", help: "Connections the database pool may open (all event loops)")
 
+    static let sessionWrites = registry.makeCounter(
+        name: "accord_session_writes_total", help: "Session records created or changed (a request that changes nothing writes none)")
+
     /// `route` is the registered pattern (`/api/v1/partners/:partnerID`), never the raw path: ids stay out of labels.
     static func request(method: String, route: String, status: UInt, duration: Duration) {
         registry.makeCounter(

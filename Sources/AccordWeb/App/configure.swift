@@ -63,7 +63,8 @@ public func configure(_ app: Application, options: AccordOptions) async throws {
     app.passwordChecks = PasswordChecks(threads: System.coreCount)
     app.lifecycle.use(PasswordPoolShutdown())
     app.decoyPasswordHash = try Bcrypt.hash("decoy password for unknown sign-in names", cost: options.bcryptCost)
-    app.sessions.use(.fluent)
+    _ = app.sessionWrites
+    app.sessions.use { app in SessionRecords(stored: app.fluent.sessions.driver()) }
     let secure = options.secureCookies
     app.sessions.configuration = SessionsConfiguration(cookieName: "accord_session") { id in
         HTTPCookies.Value(string: id.string, maxAge: 7 * 24 * 3600, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
