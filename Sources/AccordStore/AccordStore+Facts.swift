@@ -51,6 +51,8 @@ public struct StagedFact<Fact: Sendable>: Sendable {
 public struct FactAppendOutcome: Sendable {
     public var count = FactImportCount()
     public var rowProblems: [RowError] = []
+    /// What the batch wrote, for the refresh of the goals it moved (`refreshStandings(touching:programID:)`).
+    public var spans = FactSpans()
 }
 
 extension AccordStore {
@@ -67,12 +69,20 @@ extension AccordStore {
     /// Call inside `transaction` to make a whole file land or not at all.
     public func append(sales lines: [(SalesLine, UUID)], programID: UUID) async throws -> FactImportCount {
         let staged = lines.enumerated().map { StagedFact($0.element.0, partnerID: $0.element.1, line: $0.offset + 1) }
-        return try await append(sales: staged, programID: programID, run: ImportRun()).count
+        return try await transaction { store in
+            let outcome = try await store.append(sales: staged, programID: programID, run: ImportRun())
+            try await store.refreshStandings(touching: outcome.spans, programID: programID)
+            return outcome.count
+        }
     }
 
     public func append(activities records: [(ActivityRecord, UUID)], programID: UUID) async throws -> FactImportCount {
         let staged = records.enumerated().map { StagedFact($0.element.0, partnerID: $0.element.1, line: $0.offset + 1) }
-        return try await append(activities: staged, programID: programID, run: ImportRun()).count
+        return try await transaction { store in
+            let outcome = try await store.append(activities: staged, programID: programID, run: ImportRun())
+            try await store.refreshStandings(touching: outcome.spans, programID: programID)
+            return outcome.count
+        }
     }
 
     /// Appends one batch of an import run and updates the rollups for what was new, in one transaction.
@@ -218,6 +228,7 @@ extension AccordStore {
             for staged in unique where inserted.contains(key(staged)) { try rollup(&delta, staged) }
         }
         try await FactRollups(sql: sql).apply(delta, programID: programID)
+        outcome.spans = FactSpans(delta)
         return outcome
     }
 
@@ -252,7 +263,13 @@ extension AccordStore {
 
     /// Recomputes a program's rollups from its facts, in one transaction.
     public func rebuildRollups(programID: UUID) async throws {
-        try await transaction { store in try await FactRollups(sql: store.sql).rebuildAll(programID: programID) }
+        try await transaction { store in
+            try await FactRollups(sql: store.sql).rebuildAll(programID: programID)
+            // Progress is read from the rollups: rebuilt rollups rebuild it too.
+            if let day = try await store.standingsDay(programID: programID) {
+                try await store.rebuildStandings(programID: programID, asOf: day)
+            }
+        }
     }
 
     /// Totals of a program's facts: what tests and operators compare after an import.

@@ -16,11 +16,14 @@ public struct GoalQuery: Sendable {
     public var periodContaining: Day?
     /// Goals whose period ended on or before this day.
     public var periodEndedBy: Day?
+    /// Goals whose period shares a day with this one: narrow with `Period.holdsGoal(of:)` for the goals of a period.
+    public var periodOverlapping: Period?
 
     public init(
         seenBy: Audience, programID: UUID? = nil, partnerID: UUID? = nil, statuses: [GoalStatus]? = nil, metricKey: String? = nil,
-        periodContaining: Day? = nil, periodEndedBy: Day? = nil
+        periodContaining: Day? = nil, periodEndedBy: Day? = nil, periodOverlapping: Period? = nil
     ) {
+        self.periodOverlapping = periodOverlapping
         self.seenBy = seenBy
         self.programID = programID
         self.partnerID = partnerID
@@ -55,6 +58,8 @@ extension AccordStore {
                 let chunk = changes[start..<min(start + Self.goalChunk, changes.count)]
                 try await store.saveChunk(Array(chunk), programID: programID, by: actor, at: now, reason: reason)
             }
+            // The goals' maintained progress changes with them, in the same transaction.
+            try await store.refreshStandings(goalIDs: changes.map(\.goal.id), programID: programID)
         }
         return changes.map { $0.goal.saved() }
     }
@@ -150,6 +155,10 @@ extension AccordStore {
             select = select.where("period_start", .lessThanOrEqual, Int32(day.number)).where("period_end", .greaterThan, Int32(day.number))
         }
         if let day = query.periodEndedBy { select = select.where("period_end", .lessThanOrEqual, Int32(day.number)) }
+        if let period = query.periodOverlapping {
+            select = select.where("period_start", .lessThan, Int32(period.end.number)).where(
+                "period_end", .greaterThan, Int32(period.start.number))
+        }
         // AccessRule.maySee in SQL: an unsent draft (`Goal.isUnsentDraft`) is seen only by the side that wrote it.
         let unsent =
             "(status = 'draft' OR (status = 'withdrawn' AND NOT EXISTS (SELECT 1 FROM goal_acceptances a WHERE a.goal_id = goals.id)))"

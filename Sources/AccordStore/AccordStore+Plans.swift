@@ -57,6 +57,7 @@ final class ReviewModel: Model, @unchecked Sendable {
     /// The review as JSON: held once, then kept as it was.
     @Field(key: "record") var record: String
     @OptionalField(key: "held_on") var heldOn: Int32?
+    @OptionalField(key: "flagged_from") var flaggedFrom: Int32?
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
@@ -231,6 +232,7 @@ extension AccordStore {
         model.periodIndex = review.period.index
         model.dueDay = Int32(review.due.number)
         model.heldOn = review.heldOn.map { Int32($0.number) }
+        model.flaggedFrom = review.flaggedFrom().map { Int32($0.number) }
         model.record = String(decoding: try Self.planEncoder.encode(review), as: UTF8.self)
         try await model.save(on: database)
     }

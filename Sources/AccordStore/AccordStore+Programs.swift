@@ -34,6 +34,11 @@ extension AccordStore {
             try await model.update(on: store.database)
             try await store.append(
                 .change("update", of: "program", id: program.id.uuidString, before: before, after: program, by: actor, at: now))
+            // Settings move progress (seasonality, the at-risk threshold, the checklist, the response window): the
+            // maintained standings are recomputed with the change, as of the day they were.
+            if before.settings != program.settings, let day = try await store.standingsDay(programID: program.id) {
+                try await store.rebuildStandings(programID: program.id, asOf: day)
+            }
         }
     }
 

@@ -201,7 +201,7 @@ struct BenefitDefaultTests {
         let onPace = try #require(line.attainmentOnPace)
         #expect(abs(attainment - 0.25) < 0.01 && abs(onPace - 0.5) < 0.02, "a quarter of the target half-way is on course for half")
         #expect(abs(line.progressOnPace - 0.5) < 0.02)
-        #expect(Fixture.q2.holdsMiddle(of: Fixture.q2) && !Fixture.q2.next.holdsMiddle(of: Fixture.q2))
+        #expect(Fixture.q2.holdsGoal(of: Fixture.q2) && !Fixture.q2.next.holdsGoal(of: Fixture.q2))
     }
 
     @Test func withoutActivityGoalsCommitmentRestsOnAgreementPlanAndReviews() {

@@ -39,17 +39,30 @@ struct PageSnapshotTests {
             period: q4, asOf: today, profile: .flatByDays)
     }
 
-    @Test func overviewPage() {
+    /// An overview of these partners, counted as the store counts them.
+    static func overview(_ rows: [OverviewPage.Model.Row], goalCounts: [GoalStatus: Int] = [:]) -> OverviewPage.Model {
         var model = OverviewPage.Model(
-            chrome: Self.chrome, today: Self.today, goalCounts: [.active: 12, .proposed: 3, .declined: 1, .achieved: 5, .missed: 2],
-            rows: Self.rows)
+            chrome: chrome, today: today, goalCounts: goalCounts, rows: Array(rows.prefix(OverviewPage.shownRows)), partnerCount: rows.count
+        )
+        let attention = rows.filter(\.needsAttention)
+        model.attentionRows = Array(attention.prefix(OverviewPage.shownRows))
+        model.attentionCount = attention.count
+        model.partnersByStatus = [.onTrack, .atRisk, .behind, .achieved].map { status in
+            (status, rows.filter { $0.worstStatus == status }.count)
+        }
+        model.partnersByStage = LifecycleStage.allCases.map { stage in (stage, rows.filter { $0.stage == stage }.count) }
+        return model
+    }
+
+    @Test func overviewPage() {
+        var model = Self.overview(Self.rows, goalCounts: [.active: 12, .proposed: 3, .declined: 1, .achieved: 5, .missed: 2])
         model.attainment = [("< 50 %", 3), ("50–80 %", 4), ("80–100 %", 2), ("100–120 %", 2), ("≥ 120 %", 1)]
         assertSnapshot(of: Self.lines(OverviewPage.render(model)), as: .lines)
     }
 
     @Test func anOverviewOfThousandsOfPartnersShowsTheFirstRowsAndLinksToTheList() {
         let rows = (1...2_000).map { Self.row($0, $0.isMultiple(of: 2) ? .behind : .onTrack) }
-        let html = OverviewPage.render(.init(chrome: Self.chrome, today: Self.today, goalCounts: [:], rows: rows))
+        let html = OverviewPage.render(Self.overview(rows))
         #expect(html.contains("2000 partners · as of"))
         #expect(html.components(separatedBy: "<td><a href=\"/partners/").count - 1 == 2 * OverviewPage.shownRows)
         #expect(html.contains("Showing 50 of 1000 partners needing attention. <a href=\"/partners?sort=status\">"))
@@ -59,7 +72,7 @@ struct PageSnapshotTests {
 
     @Test func overviewPageEmpty() {
         assertSnapshot(
-            of: Self.lines(OverviewPage.render(.init(chrome: Self.chrome, today: Self.today, goalCounts: [:], rows: []))), as: .lines)
+            of: Self.lines(OverviewPage.render(Self.overview([]))), as: .lines)
     }
 
     @Test func partnerListPage() {

@@ -50,9 +50,14 @@ public enum AccessRule {
     /// not in lists, records, the audit log, scorecards, pages, counts, exports or e-mails — and a draft withdrawn
     /// before it was sent never reaches the other side at all.
     public static func maySee(_ goal: Goal, as audience: Audience) -> Bool {
-        guard goal.isUnsentDraft else { return true }
+        maySee(unsentDraftOf: goal.unsentDraftOf, as: audience)
+    }
+
+    /// The same rule for a goal known by whose unsent draft it is (nil: nobody's), as the maintained progress keeps it.
+    public static func maySee(unsentDraftOf side: Side?, as audience: Audience) -> Bool {
+        guard let side else { return true }
         switch audience {
-        case .side(let side): return goal.draftingSide == side
+        case .side(let viewer): return viewer == side
         case .bothSides: return false
         case .accord: return true
         }

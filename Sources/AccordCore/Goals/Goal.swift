@@ -100,7 +100,12 @@ public struct Goal: Hashable, Codable, Sendable, Identifiable {
 
     /// A proposal left unanswered past the response window is lapsed (§5.2).
     public func isLapsed(now: Date, responseWindowDays: Int) -> Bool {
-        status == .proposed && now.timeIntervalSince(current.at) > Double(responseWindowDays) * 86_400
+        lapses(responseWindowDays: responseWindowDays).map { now > $0 } ?? false
+    }
+
+    /// The moment a proposal lapses if nobody answers it; nil for a goal that is not waiting for an answer.
+    public func lapses(responseWindowDays: Int) -> Date? {
+        status == .proposed ? current.at.addingTimeInterval(Double(responseWindowDays) * 86_400) : nil
     }
 
     public var isCarriedForward: Bool { carriedFrom != nil }
@@ -112,6 +117,9 @@ public struct Goal: Hashable, Codable, Sendable, Identifiable {
     public var isUnsentDraft: Bool {
         status == .draft || (status == .withdrawn && acceptances.isEmpty && !isAgreedByCarryForward)
     }
+
+    /// The side whose unsent draft this is, nil once both sides may see it.
+    public var unsentDraftOf: Side? { isUnsentDraft ? draftingSide : nil }
 
     /// A goal carried forward at period close is agreed by the rule of §5.3 ("Accord, period close"), not by a
     /// person: its agreement is that of the goal it continues (`carriedFrom`).

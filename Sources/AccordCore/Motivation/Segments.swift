@@ -193,11 +193,6 @@ public struct SegmentSnapshot: Hashable, Codable, Sendable {
     }
 }
 
-extension Period {
-    /// A goal counts toward the vendor period that holds the middle of its own period (DOMAIN §8).
-    public func holdsMiddle(of other: Period) -> Bool { contains(other.start.advanced(by: other.days / 2)) }
-}
-
 extension GoalProgress {
     /// Attainment for the performance score: a goal still running counts by its forecast, so a partner is not
     /// low-performing merely because the quarter is young (DOMAIN §8).

@@ -90,6 +90,14 @@ public struct Review: Hashable, Codable, Sendable, Identifiable {
         heldOn == nil && due.advanced(by: graceDays) < today
     }
 
+    /// The first day the review is flagged (§11): it is overdue, or one of its action items is; nil while nothing
+    /// will be. What `isOverdue` and `ActionItem.isOverdue` say, as a day the store can compare with today.
+    public func flaggedFrom(graceDays: Int = 14) -> Day? {
+        let unheld = heldOn == nil ? due.advanced(by: graceDays + 1) : nil
+        let items = actionItems.filter { $0.status == .open }.map { $0.due.advanced(by: 1) }
+        return ([unheld].compactMap { $0 } + items).min()
+    }
+
     /// Held by the due day or within the same grace: what a channel manager's scorecard counts (DOMAIN §13).
     public func wasHeldOnTime(graceDays: Int = 14) -> Bool {
         heldOn.map { $0 <= due.advanced(by: graceDays) } ?? false

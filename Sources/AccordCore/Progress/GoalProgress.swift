@@ -9,18 +9,35 @@ public struct GoalProgress: Sendable {
 
     /// Computes attainment, improvement progress and pacing of a goal as of the end of `asOf`.
     public init(goal: Goal, metric: Metric, actual: Int64?, asOf: Day, settings: ProgramSettings) {
-        // Plain locals first: the release optimizer of Swift 6.3.1 crashes (CopyPropagation) when the closures
-        // below read `goal.baseline?.value` themselves.
-        let target = goal.target
-        let baseline = goal.baseline?.value
-        let direction = metric.direction
+        let figures = ProgressFigures(
+            metric: metric, target: goal.target, baseline: goal.baseline?.value, actual: actual, period: goal.period, asOf: asOf,
+            settings: settings)
         self.goal = goal
         self.metric = metric
         self.actual = actual
+        attainment = figures.attainment
+        improvementProgress = figures.improvementProgress
+        pacing = figures.pacing
+    }
+}
+
+/// The one computation of a goal's figures from its terms and its actual (DOMAIN §6): the partner page, the API, the
+/// maintained goal progress (`GoalStanding`) and its day-by-day refresh all call it.
+public struct ProgressFigures: Hashable, Sendable {
+    public let attainment: Double?
+    public let improvementProgress: Double?
+    public let pacing: Pacing
+
+    public init(
+        metric: Metric, target: Int64, baseline: Int64?, actual: Int64?, period: Period, asOf: Day, settings: ProgramSettings
+    ) {
+        // Plain locals first: the release optimizer of Swift 6.3.1 crashes (CopyPropagation) when the closures
+        // below read optional members themselves.
+        let direction = metric.direction
         attainment = actual.flatMap { Attainment.ratio(actual: $0, target: target, direction: direction) }
         improvementProgress = actual.flatMap { Attainment.improvementProgress(actual: $0, baseline: baseline, target: target) }
         pacing = Pacing.evaluate(
-            metric: metric, target: target, baseline: baseline, actual: actual, period: goal.period,
-            asOf: asOf, profile: settings.seasonality, atRiskThreshold: settings.atRiskThreshold)
+            metric: metric, target: target, baseline: baseline, actual: actual, period: period, asOf: asOf,
+            profile: settings.seasonality, atRiskThreshold: settings.atRiskThreshold)
     }
 }

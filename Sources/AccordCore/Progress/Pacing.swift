@@ -26,6 +26,14 @@ public struct Pacing: Hashable, Codable, Sendable {
     /// Projected actual at period end from the run-rate, shaped by seasonality.
     public let forecast: Double?
 
+    /// Pacing as it was computed and stored; `evaluate` computes it.
+    public init(elapsedShare: Double, expectedToDate: Double, status: PacingStatus, forecast: Double?) {
+        self.elapsedShare = elapsedShare
+        self.expectedToDate = expectedToDate
+        self.status = status
+        self.forecast = forecast
+    }
+
     /// Pacing of one goal through the end of `asOf` (DOMAIN §6).
     ///
     /// Sums and counts accumulate: expected-to-date is the target times the elapsed share. Levels
@@ -92,5 +100,24 @@ public struct Pacing: Hashable, Codable, Sendable {
         }
         points.append((period.end.advanced(by: -1), Double(target)))
         return points
+    }
+}
+
+extension PacingStatus {
+    /// What needs attention first: behind, then at risk, on track, achieved, not started. A partner's status is the
+    /// worst of its live goals'; lists sort by it.
+    public var attentionRank: Int {
+        switch self {
+        case .behind: 0
+        case .atRisk: 1
+        case .onTrack: 2
+        case .achieved: 3
+        case .notStarted: 4
+        }
+    }
+
+    /// The status that needs attention first, nil for none.
+    public static func worst(_ statuses: some Sequence<PacingStatus>) -> PacingStatus? {
+        statuses.min { $0.attentionRank < $1.attentionRank }
     }
 }

@@ -30,6 +30,8 @@ public enum AccordMigrations {
         UpdateGoalAcceptancesRemoveCarryForward(),
         CreateSignInAttempts(),
         UpdateJointPlansAddVersion(),
+        CreateGoalStandings(),
+        UpdateReviewsAddFlaggedFrom(),
     ]
 }
 

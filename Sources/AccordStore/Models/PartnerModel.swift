@@ -1,6 +1,7 @@
 import AccordCore
 import FluentKit
 import Foundation
+import SQLKit
 
 final class PartnerModel: Model, @unchecked Sendable {
     static let schema = "partners"
@@ -112,5 +113,24 @@ final class StageChangeModel: Model, @unchecked Sendable {
             throw StoreError.corrupt("stage change")
         }
         return StageChange(from: from, to: to, on: Day(number: Int(onDay)), by: by, reason: reason)
+    }
+}
+
+extension PartnerModel {
+    /// A partner read straight from an SQL row (a list's query joins more columns than the model has).
+    convenience init(row: some SQLRow) throws {
+        self.init()
+        id = try row.decode(column: "id", as: UUID.self)
+        programID = try row.decode(column: "program_id", as: UUID.self)
+        name = try row.decode(column: "name", as: String.self)
+        externalKey = try row.decode(column: "external_key", as: String.self)
+        businessModel = try row.decode(column: "business_model", as: String.self)
+        region = try row.decode(column: "region", as: String.self)
+        channelManager = try row.decode(column: "channel_manager", as: String.self)
+        fiscalStartMonth = try row.decode(column: "fiscal_start_month", as: Int.self)
+        tier = try row.decode(column: "tier", as: String.self)
+        stage = try row.decode(column: "stage", as: String.self)
+        showOnRecognitionWall = try row.decode(column: "show_on_recognition_wall", as: Bool.self)
+        createdAt = try row.decode(column: "created_at", as: Date.self)
     }
 }

@@ -46,32 +46,36 @@ public enum OverviewPage {
             }
 
             public var needsAttention: Bool {
-                worstStatus == .behind || lapsedProposals > 0 || carriedForward > 0 || overdueReviews > 0
+                PartnerAttention(
+                    worstStatus: worstStatus, lapsedProposals: lapsedProposals, carriedForward: carriedForward,
+                    overdueReviews: overdueReviews
+                ).needsAttention
             }
         }
 
         public let chrome: PageChrome
         public let today: Day
         public let goalCounts: [GoalStatus: Int]
+        /// The first partners by name, and how many the program has.
         public let rows: [Row]
+        public let partnerCount: Int
+        /// The first partners needing attention, and how many do.
+        public var attentionRows: [Row] = []
+        public var attentionCount = 0
+        /// Partners by the worst pacing of their live goals this quarter, and by lifecycle stage.
+        public var partnersByStatus: [(PacingStatus, Int)] = []
+        public var partnersByStage: [(LifecycleStage, Int)] = []
         /// Attainment of active goals, bucketed: how far the program's agreed goals are along.
         public var attainment: [(label: String, count: Int)] = []
 
-        public init(chrome: PageChrome, today: Day, goalCounts: [GoalStatus: Int], rows: [Row]) {
+        public init(chrome: PageChrome, today: Day, goalCounts: [GoalStatus: Int], rows: [Row], partnerCount: Int) {
             self.chrome = chrome
             self.today = today
             self.goalCounts = goalCounts
             self.rows = rows
+            self.partnerCount = partnerCount
         }
 
         public func count(_ status: GoalStatus) -> Int { goalCounts[status] ?? 0 }
-
-        public var partnersByStatus: [(PacingStatus, Int)] {
-            [.onTrack, .atRisk, .behind, .achieved].map { status in (status, rows.filter { $0.worstStatus == status }.count) }
-        }
-
-        public var partnersByStage: [(LifecycleStage, Int)] {
-            LifecycleStage.allCases.map { stage in (stage, rows.filter { $0.stage == stage }.count) }
-        }
     }
 }

@@ -8,7 +8,7 @@ extension OverviewPage {
             BodyNode.p(
                 .class("subtitle"),
                 .text(
-                    "\(model.rows.count) partners · as of \(model.today.iso) · goals agreed with partners, tracked against their own baselines"
+                    "\(model.partnerCount) partners · as of \(model.today.iso) · goals agreed with partners, tracked against their own baselines"
                 ))
             BodyNode.div(
                 .class("cards"),
@@ -47,18 +47,17 @@ extension OverviewPage {
                 .forEach(model.partnersByStage) { stage, count in card("\(count)", stage.label) }
             )
             BodyNode.h2(.text("Needs attention"))
-            let attentionRows = model.rows.filter(\.needsAttention)
-            attention(Array(attentionRows.prefix(shownRows)))
-            more(attentionRows.count, "needing attention", SiteURL.partners(query: [("sort", "status")]))
+            attention(Array(model.attentionRows.prefix(shownRows)))
+            more(model.attentionCount, "needing attention", SiteURL.partners(query: [("sort", "status")]))
             BodyNode.h2(.text("All partners"))
             partnerTable(Array(model.rows.prefix(shownRows)))
-            more(model.rows.count, "", SiteURL.partners())
+            more(model.partnerCount, "", SiteURL.partners())
         }
     }
 
     /// A program of thousands of partners would make a page of megabytes: the overview shows the first rows and
     /// links to the partner list, which filters, sorts and pages them.
-    static let shownRows = 50
+    public static let shownRows = 50
 
     static func more(_ total: Int, _ what: String, _ url: SiteURL) -> Node<HTML.BodyContext> {
         .if(

@@ -51,7 +51,7 @@ public func configure(_ app: Application, options: AccordOptions) async throws {
     app.migrations.add(AccordMigrations.all)
     app.migrations.add(SessionRecord.migration)
     app.publicURL = options.publicURL
-    app.programOverviews = SharedLoads()
+    app.standingsRefreshes = SharedLoads()
 
     _ = APIJSON.installed
     app.routes.defaultMaxBodySize = "4mb"

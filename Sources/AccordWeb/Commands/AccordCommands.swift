@@ -9,6 +9,8 @@ enum AccordCommands {
         app.asyncCommands.use(ImportCommand(), as: "import")
         app.asyncCommands.use(ClosePeriodCommand(), as: "close-period")
         app.asyncCommands.use(CheckRollupsCommand(), as: "check-rollups")
+        app.asyncCommands.use(CheckScorecardCommand(), as: "check-scorecard")
+        app.asyncCommands.use(RefreshCommand(), as: "refresh")
         app.asyncCommands.use(BackupCommand(), as: "backup")
         app.asyncCommands.use(BenchGoalsCommand(), as: "bench-goals")
         app.asyncCommands.use(ScorecardCommand(), as: "scorecard")
@@ -43,6 +45,7 @@ struct ServeCommandWithDemo: AsyncCommand {
                 loaded ? "Loaded the demo program." : "The database already holds a program; the demo was not loaded again.")
             context.console.info(DemoUsers.signInHelp)
         }
+        StandingsTick.start(on: context.application)
         var arguments = ["accord serve"]
         if let hostname = signature.hostname { arguments += ["--hostname", hostname] }
         if let port = signature.port { arguments += ["--port", String(port)] }

@@ -27,17 +27,19 @@ struct ScorecardCommand: AsyncCommand {
         let program = try await store.program(programID)
         let metrics = Dictionary(uniqueKeysWithValues: try await store.metrics(of: programID).map { ($0.key, $0) })
         let keys = Dictionary(uniqueKeysWithValues: try await store.partnerIDsByKey(in: programID).map { ($0.value, $0.key) })
-        let goals = try await store.goals(GoalQuery(seenBy: .side(.vendor), programID: programID, periodContaining: day))
-        let lines = try await Scorecards(store: store, clock: clock).progress(goals, metrics: metrics, program: program)
+        // The maintained standings, brought to today: the goals of each partner's quarter that holds the day.
+        try await store.bringStandings(programID: programID, to: clock.today)
+        let lines = try await store.quarterStandings(programID: programID, containing: day)
         // RFC 4180 with formula-safe cells (CSVWriter): partner keys come from outside.
         var csv = CSVWriter.row(["partner_key", "period", "metric", "status", "target", "actual", "attainment_pct", "pacing"])
-        for line in lines.sorted(by: { (keys[$0.goal.partnerID] ?? "", $0.metric.key) < (keys[$1.goal.partnerID] ?? "", $1.metric.key) }) {
-            let attainment = line.attainment.map { String(format: "%.1f", $0 * 100) } ?? ""
+        for line in lines.sorted(by: { (keys[$0.partnerID] ?? "", $0.metricKey) < (keys[$1.partnerID] ?? "", $1.metricKey) }) {
+            guard metrics[line.metricKey] != nil else { continue }
+            let attainment = line.figures.attainment.map { String(format: "%.1f", $0 * 100) } ?? ""
             csv += CSVWriter.row([
-                keys[line.goal.partnerID] ?? "", line.goal.period.label, line.metric.key, line.goal.status.rawValue,
-                FixedPoint.format(line.goal.target, decimals: 2, grouping: false),
+                keys[line.partnerID] ?? "", line.period.label, line.metricKey, line.status.rawValue,
+                FixedPoint.format(line.target, decimals: 2, grouping: false),
                 line.actual.map { FixedPoint.format($0, decimals: 2, grouping: false) } ?? "", attainment,
-                line.pacing.status.rawValue,
+                line.figures.pacing.status.rawValue,
             ])
         }
         if let output = signature.output {

@@ -22,65 +22,54 @@ enum ListPagesController {
         query.descending = get("dir") == "desc"
         query.page = max(1, Int(get("page")) ?? 1)
 
-        let all = try await PagesController.rows(req, programID: program.id)
-        let needle = query.search.lowercased().trimmingCharacters(in: .whitespaces)
-        var rows = all.filter { row in
-            (needle.isEmpty || row.name.lowercased().contains(needle) || row.externalKey.lowercased().contains(needle))
-                && (query.stage.isEmpty || row.stage.rawValue == query.stage)
-                && (query.region.isEmpty || row.region == query.region)
-                && (query.channelManager.isEmpty || row.channelManager == query.channelManager)
-                && (query.tier.isEmpty || row.tier == query.tier)
-                && (query.businessModel.isEmpty || row.businessModelKey == query.businessModel)
-                && (query.status.isEmpty || (query.status == "none" ? row.worstStatus == nil : row.worstStatus?.rawValue == query.status))
+        try await req.currentStandings(program.id)
+        var standing = PartnerStandingQuery()
+        standing.search = query.search
+        standing.stage = LifecycleStage(rawValue: query.stage)
+        standing.region = query.region.isEmpty ? nil : query.region
+        standing.channelManager = query.channelManager.isEmpty ? nil : query.channelManager
+        standing.tier = query.tier.isEmpty ? nil : query.tier
+        standing.businessModel = BusinessModel(rawValue: query.businessModel)
+        if query.status == "none" {
+            standing.status = .some(nil)
+        } else if let status = PacingStatus(rawValue: query.status) {
+            standing.status = status
         }
-        rows.sort { a, b in
-            let order: Bool
-            switch query.sort {
-            case "stage": order = a.stage == b.stage ? a.name < b.name : a.stage < b.stage
-            case "region": order = (a.region, a.name) < (b.region, b.name)
-            case "cam": order = (a.channelManager, a.name) < (b.channelManager, b.name)
-            case "tier": order = (a.tier, a.name) < (b.tier, b.name)
-            case "status": order = (statusRank(a.worstStatus), a.name) < (statusRank(b.worstStatus), b.name)
-            case "goals": order = (a.goalsInPeriod, a.name) < (b.goalsInPeriod, b.name)
-            default: order = a.name.localizedCaseInsensitiveCompare(b.name) == .orderedAscending
-            }
-            return query.descending ? !order : order
-        }
-        let total = rows.count
+        standing.sort = PartnerStandingQuery.Sort(rawValue: query.sort) ?? .name
+        standing.descending = query.descending
+        standing.limit = pageSize
+        let (today, now) = (req.clock.today, req.clock.now())
+        // The total first: a page past the last shows the last.
+        standing.limit = 0
+        let total = try await req.store.partnerStandings(programID: program.id, query: standing, today: today, now: now).total
         let pageCount = max(1, (total + pageSize - 1) / pageSize)
         query.page = min(query.page, pageCount)
-        let slice = Array(rows.dropFirst((query.page - 1) * pageSize).prefix(pageSize))
+        standing.limit = pageSize
+        standing.offset = (query.page - 1) * pageSize
+        let page = try await req.store.partnerStandings(programID: program.id, query: standing, today: today, now: now)
+        let values = try await req.store.partnerFilterValues(programID: program.id)
         let model = PartnerListPage.Model(
-            chrome: try await PageChromes.make(req), query: query, rows: slice, total: total, pageSize: pageSize,
-            regions: Array(Set(all.map(\.region))).sorted(), channelManagers: Array(Set(all.map(\.channelManager))).sorted(),
-            tiers: Array(Set(all.map(\.tier))).sorted())
+            chrome: try await PageChromes.make(req), query: query, rows: page.rows.map(PagesController.row), total: page.total,
+            pageSize: pageSize, regions: values.regions, channelManagers: values.channelManagers, tiers: values.tiers)
         return HTMLResponse.page(PartnerListPage.render(model))
-    }
-
-    /// Behind first: the partners that need attention sort to the top.
-    static func statusRank(_ status: PacingStatus?) -> Int {
-        switch status {
-        case .behind: 0
-        case .atRisk: 1
-        case .onTrack: 2
-        case .achieved: 3
-        case .notStarted: 4
-        case nil: 5
-        }
     }
 
     @Sendable static func portfolio(req: Request) async throws -> Response {
         let viewer = try req.viewer()
         guard let program = try await req.store.programs().first else { throw StoreError.notFound("a program") }
-        let all = try await PagesController.rows(req, programID: program.id)
-        let names = Array(Set(all.map(\.channelManager))).sorted()
+        try await req.currentStandings(program.id)
+        let names = try await req.store.partnerFilterValues(programID: program.id).channelManagers
         let asked = try? req.query.get(String.self, at: "cam")
         let cam =
             asked.flatMap { names.contains($0) ? $0 : nil }
             ?? (viewer.role == .channelManager ? viewer.portfolio : names.first ?? viewer.name)
+        var query = PartnerStandingQuery()
+        query.channelManager = cam
+        // A portfolio shows every partner of its channel manager.
+        query.limit = Int(Int32.max)
+        let rows = try await req.store.partnerStandings(programID: program.id, query: query, today: req.clock.today, now: req.clock.now())
         let model = PortfolioPage.Model(
-            chrome: try await PageChromes.make(req), channelManager: cam, channelManagers: names,
-            rows: all.filter { $0.channelManager == cam })
+            chrome: try await PageChromes.make(req), channelManager: cam, channelManagers: names, rows: rows.rows.map(PagesController.row))
         return HTMLResponse.page(PortfolioPage.render(model))
     }
 }

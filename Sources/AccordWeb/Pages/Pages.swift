@@ -33,38 +33,42 @@ enum PagesController {
                 ErrorPage.render(status: 404, message: "No program yet. Start with `accord serve --demo` or create one through the API."),
                 status: .notFound)
         }
-        let data = try await req.programOverview(program.id)
+        try await req.currentStandings(program.id)
+        let (today, now) = (req.clock.today, req.clock.now())
+        let shown = OverviewPage.shownRows
+        var first = PartnerStandingQuery()
+        first.limit = shown
+        let listed = try await req.store.partnerStandings(programID: program.id, query: first, today: today, now: now)
+        var attention = first
+        attention.needingAttention = true
+        let flagged = try await req.store.partnerStandings(programID: program.id, query: attention, today: today, now: now)
+        let counts = try await req.store.partnerStandingCounts(programID: program.id, today: today, now: now)
         var model = OverviewPage.Model(
-            chrome: try await PageChromes.make(req), today: data.today, goalCounts: data.goalCounts, rows: data.rows.map(row))
-        model.attainment = attainmentBuckets(data.rows.flatMap(\.lines))
+            chrome: try await PageChromes.make(req), today: today,
+            goalCounts: try await req.store.goalCounts(programID: program.id, seenBy: .side(.vendor)), rows: listed.rows.map(row),
+            partnerCount: counts.partners)
+        model.attentionRows = flagged.rows.map(row)
+        model.attentionCount = flagged.total
+        model.partnersByStatus = [.onTrack, .atRisk, .behind, .achieved].map { ($0, counts.byWorstStatus[$0] ?? 0) }
+        model.partnersByStage = LifecycleStage.allCases.map { ($0, counts.byStage[$0] ?? 0) }
+        let buckets = AttainmentBuckets.standard
+        let bucketCounts = try await req.store.activeAttainmentCounts(
+            programID: program.id, today: today, buckets: buckets.map { ($0.lower, $0.upper) })
+        model.attainment = zip(buckets, bucketCounts).map { ($0.label, $1) }
         return HTMLResponse.page(OverviewPage.render(model))
     }
 
-    /// Every partner of the program with its current-quarter status, for the overview, list and portfolio.
-    static func rows(_ req: Request, programID: UUID) async throws -> [OverviewPage.Model.Row] {
-        try await req.programOverview(programID).rows.map(row)
-    }
-
-    static func row(_ row: ProgramOverviewData.Row) -> OverviewPage.Model.Row {
+    static func row(_ standing: PartnerStanding) -> OverviewPage.Model.Row {
+        let partner = standing.partner
         var view = OverviewPage.Model.Row(
-            id: row.partner.id, name: row.partner.name, externalKey: row.partner.externalKey, stage: row.partner.stage,
-            region: row.partner.region, channelManager: row.partner.channelManager, tier: row.partner.tier,
-            businessModel: row.partner.businessModel.label, periodLabel: row.period.label, goalsInPeriod: row.lines.count,
-            committedGoals: row.lines.filter { $0.goal.status.isCommitted }.count, worstStatus: row.worstStatus,
-            lapsedProposals: row.lapsed, carriedForward: row.carriedForward)
-        view.businessModelKey = row.partner.businessModel.rawValue
-        view.overdueReviews = row.overdueReviews
+            id: partner.id, name: partner.name, externalKey: partner.externalKey, stage: partner.stage, region: partner.region,
+            channelManager: partner.channelManager, tier: partner.tier, businessModel: partner.businessModel.label,
+            periodLabel: standing.quarter.label, goalsInPeriod: standing.goalsInQuarter, committedGoals: standing.committedGoals,
+            worstStatus: standing.attention.worstStatus, lapsedProposals: standing.attention.lapsedProposals,
+            carriedForward: standing.attention.carriedForward)
+        view.businessModelKey = partner.businessModel.rawValue
+        view.overdueReviews = standing.attention.overdueReviews
         return view
-    }
-
-    /// Active goals by attainment: under 50 %, 50–80 %, 80–100 %, 100–120 %, 120 % and more.
-    static func attainmentBuckets(_ lines: [GoalProgress]) -> [(label: String, count: Int)] {
-        let bounds: [(String, Double, Double)] = [
-            ("< 50 %", -.infinity, 0.5), ("50–80 %", 0.5, 0.8), ("80–100 %", 0.8, 1.0), ("100–120 %", 1.0, 1.2),
-            ("≥ 120 %", 1.2, .infinity),
-        ]
-        let active = lines.filter { $0.goal.status == .active }.map { $0.attainment ?? 0 }
-        return bounds.map { label, low, high in (label, active.filter { $0 >= low && $0 < high }.count) }
     }
 
     @Sendable static func partner(req: Request) async throws -> Response {

@@ -63,6 +63,8 @@ struct FactImporter: Sendable {
             var rows = FactRows(
                 store: tx, programID: programID, kind: kind, parser: parser, partnerIDs: partnerIDs, recordedBy: recordedBy)
             let (rejected, count) = try await options.run(chunks, into: &rows)
+            // The goals the file moved get their new progress before the import commits: no page shows it stale.
+            try await tx.refreshStandings(touching: rows.spans, programID: programID)
             return ImportReport(
                 inserted: rows.count.inserted, alreadyPresent: rows.count.alreadyPresent, rejected: rejected, rejectedCount: count)
         }
@@ -83,6 +85,7 @@ struct FactImporter: Sendable {
         var sales: [StagedFact<SalesLine>] = []
         var activities: [StagedFact<ActivityRecord>] = []
         var count = FactImportCount()
+        var spans = FactSpans()
 
         var pendingCount: Int { sales.count + activities.count }
         var writtenCount: Int { count.inserted }
@@ -123,6 +126,7 @@ struct FactImporter: Sendable {
                 ? try await store.append(activities: activities, programID: programID, run: importRun)
                 : try await store.append(sales: sales, programID: programID, run: importRun)
             count = count + outcome.count
+            spans.merge(outcome.spans)
             return outcome.rowProblems
         }
     }

@@ -30,8 +30,8 @@ struct Scorecards {
         let program = try await store.program(partner.programID)
         let period = try period(for: partner, label: periodLabel)
         let metrics = Dictionary(uniqueKeysWithValues: try await store.metrics(of: program.id).map { ($0.key, $0) })
-        let goals = try await store.goals(GoalQuery(seenBy: audience, partnerID: partnerID, periodContaining: period.start))
-            .filter { $0.period.start >= period.start && $0.period.end <= period.end }
+        let goals = try await store.goals(GoalQuery(seenBy: audience, partnerID: partnerID, periodOverlapping: period))
+            .filter { period.holdsGoal(of: $0.period) }
         let lines = try await progress(goals, metrics: metrics, program: program)
         let issues = GoalSetRules.issues(
             in: goals.compactMap { goal in
@@ -44,14 +44,6 @@ struct Scorecards {
 
     /// Progress of many goals, with all actuals computed in a few SQL statements.
     func progress(_ goals: [Goal], metrics: [String: Metric], program: Program) async throws -> [GoalProgress] {
-        let requests = goals.compactMap { goal in
-            metrics[goal.metricKey].map { ActualRequest(partnerID: goal.partnerID, metric: $0, period: goal.period) }
-        }
-        let actuals = try await store.actuals(requests, programID: program.id, checklistItems: program.settings.checklistItems)
-        return goals.compactMap { goal in
-            guard let metric = metrics[goal.metricKey] else { return nil }
-            let actual = goal.closingActual ?? actuals[ActualRequest(partnerID: goal.partnerID, metric: metric, period: goal.period)]
-            return GoalProgress(goal: goal, metric: metric, actual: actual, asOf: clock.today, settings: program.settings)
-        }
+        try await store.progress(of: goals, program: program, metrics: metrics, asOf: clock.today)
     }
 }

@@ -9,7 +9,9 @@ struct ChannelManagerScorecards {
 
     func load(program: Program) async throws -> [ChannelManagerScorecard] {
         let today = clock.today
-        let overview = try await ProgramOverview(store: store, clock: clock).load(programID: program.id)
+        try await store.bringStandings(programID: program.id, to: today)
+        let partners = try await store.partners(of: program.id)
+        let standings = Dictionary(grouping: try await store.quarterStandings(programID: program.id, containing: today), by: \.partnerID)
         let segmentation = Segmentation(store: store, clock: clock)
         let current = try await segmentation.rows(program: program, period: segmentation.currentPeriod(of: program))
         let currentByPartner = Dictionary(uniqueKeysWithValues: current.map { ($0.partner.id, $0) })
@@ -20,24 +22,24 @@ struct ChannelManagerScorecards {
         let reviews = Dictionary(
             grouping: try await store.reviews(dueBy: today).filter { $0.due >= yearStart && $0.due < today }, by: \.partnerID)
 
-        let withPlan = try await store.partnersWithAgreedPlan(overview.rows.map(\.partner.id))
+        let withPlan = try await store.partnersWithAgreedPlan(partners.map(\.id))
 
         var inputs: [ChannelManagerInputs] = []
-        for row in overview.rows {
-            let lines = row.lines.filter { $0.goal.status.isCommitted }
-            let revenue = lines.filter { $0.metric.key == "revenue" }
-            let checklist = lines.first { $0.metric.key == "enablement_checklist" }
-            let due = reviews[row.partner.id] ?? []
+        for partner in partners {
+            let lines = (standings[partner.id] ?? []).filter { $0.status.isCommitted }
+            let revenue = lines.filter { $0.metricKey == "revenue" }
+            let checklist = lines.first { $0.metricKey == "enablement_checklist" }
+            let due = reviews[partner.id] ?? []
             inputs.append(
                 ChannelManagerInputs(
-                    channelManager: row.partner.channelManager, stage: row.partner.stage,
-                    revenueActual: Figures.sum(revenue) { $0.actual ?? 0 }, revenueAgreed: Figures.sum(revenue, \.goal.target),
-                    hasAgreedPlan: withPlan.contains(row.partner.id),
-                    hasAgreedGoals: !lines.isEmpty, checklistComplete: checklist.map { ($0.actual ?? 0) >= $0.goal.target },
-                    becameAchiever: believers.contains(row.partner.id) && currentByPartner[row.partner.id]?.segment == .achiever,
+                    channelManager: partner.channelManager, stage: partner.stage,
+                    revenueActual: Figures.sum(revenue) { $0.actual ?? 0 }, revenueAgreed: Figures.sum(revenue, \.target),
+                    hasAgreedPlan: withPlan.contains(partner.id),
+                    hasAgreedGoals: !lines.isEmpty, checklistComplete: checklist.map { ($0.actual ?? 0) >= $0.target },
+                    becameAchiever: believers.contains(partner.id) && currentByPartner[partner.id]?.segment == .achiever,
                     reviewsDue: due.count,
                     reviewsOnTime: due.filter { $0.wasHeldOnTime() }.count,
-                    revenueShrinking: (currentByPartner[row.partner.id]?.inputs.revenueGrowth ?? 0) < 0))
+                    revenueShrinking: (currentByPartner[partner.id]?.inputs.revenueGrowth ?? 0) < 0))
         }
         return ChannelManagerScorecard.make(inputs)
     }

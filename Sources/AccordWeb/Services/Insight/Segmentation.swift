@@ -34,7 +34,7 @@ struct Segmentation {
         let byKey = Dictionary(uniqueKeysWithValues: metrics.map { ($0.key, $0) })
         let asOf = min(clock.today, period.end.advanced(by: -1))
         let clockNow = clock.now()
-        let goals = try await store.goals(GoalQuery(seenBy: .accord, programID: program.id)).filter { period.holdsMiddle(of: $0.period) }
+        let goals = try await store.goals(GoalQuery(seenBy: .accord, programID: program.id)).filter { period.holdsGoal(of: $0.period) }
         let progress = try await Scorecards(store: store, clock: clock).progress(
             goals.filter { $0.status.isCommitted }, metrics: byKey, program: program)
         let progressByPartner = Dictionary(grouping: progress, by: \.goal.partnerID)
@@ -107,7 +107,7 @@ struct Segmentation {
         let goalPeriods = try await store.goals(GoalQuery(seenBy: .accord, programID: program.id)).map(\.period)
         for _ in 0..<8 {
             // Quarters before the program set any goal have nothing to segment by.
-            if !done.contains(period.label), goalPeriods.contains(where: { period.holdsMiddle(of: $0) }) {
+            if !done.contains(period.label), goalPeriods.contains(where: { period.holdsGoal(of: $0) }) {
                 let snapshots = try await rows(program: program, period: period).map {
                     SegmentSnapshot(
                         partnerID: $0.partner.id, period: period.label, periodStart: period.start, commitment: $0.commitment,
