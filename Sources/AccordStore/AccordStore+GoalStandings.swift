@@ -236,6 +236,36 @@ extension AccordStore {
         return try await sql.raw(query + " ORDER BY period_start, goal_id").all().map { try Self.standing(from: $0) }
     }
 
+    /// Stored standings of a program's goals whose period shares a day with `period` (narrow them with
+    /// `Period.holdsGoal(of:)` for the goals of the period).
+    public func standings(programID: UUID, overlapping period: Period) async throws -> [GoalStanding] {
+        try await sql.raw(
+            "SELECT * FROM goal_standings WHERE program_id = \(bind: programID) AND period_start < \(bind: Int32(period.end.number))"
+                + " AND period_end > \(bind: Int32(period.start.number)) ORDER BY partner_id, period_start, goal_id"
+        ).all().map { try Self.standing(from: $0) }
+    }
+
+    /// The distinct periods of a program's goals that share a day with `period`.
+    public func goalPeriods(programID: UUID, overlapping period: Period) async throws -> Set<Period> {
+        var periods: Set<Period> = []
+        for row in try await sql.raw(
+            "SELECT DISTINCT fiscal_start_month, period_kind, fiscal_year, period_index FROM goals WHERE program_id = \(bind: programID)"
+                + " AND period_start < \(bind: Int32(period.end.number)) AND period_end > \(bind: Int32(period.start.number))"
+        ).all() {
+            let month = try row.decode(column: "fiscal_start_month", as: Int.self)
+            let index = try row.decode(column: "period_index", as: Int.self)
+            guard let kind = PeriodKind(rawValue: try row.decode(column: "period_kind", as: String.self)), (1...12).contains(month),
+                (1...kind.countPerYear).contains(index)
+            else { throw StoreError.corrupt("a goal's period") }
+            periods.insert(
+                Period(
+                    calendar: FiscalCalendar(validStartMonth: month), kind: kind,
+                    fiscalYear: try row.decode(column: "fiscal_year", as: Int.self),
+                    index: index))
+        }
+        return periods
+    }
+
     // MARK: storage
 
     /// Goals per chunk of a refresh: within bind limits, a few statements of actuals each.

@@ -6,6 +6,13 @@ import Testing
 /// The measuring rules behind segments (§8), channel-manager scorecards (§13), level grace (§12) and the echo check (§9).
 @Suite("§8 §9 §12 §13 Measuring rules")
 struct InsightRuleTests {
+    /// A goal's standing as Accord keeps it, with a 14-day response window.
+    static func standing(_ goal: Goal, actual: Int64? = nil, asOf: Day = Fixture.q2.start) -> GoalStanding {
+        GoalStanding(
+            GoalProgress(goal: goal, metric: MetricCatalog.revenue, actual: actual, asOf: asOf, settings: .init()), asOf: asOf,
+            responseWindowDays: 14)
+    }
+
     @Test func commitmentCountsAgreedGoalsAgainstDeclinedAndLapsedProposalsAndWithdrawnOnesCountForNothing() throws {
         let agreed = try Fixture.agreed()
         var declined = try Fixture.proposed()
@@ -16,7 +23,7 @@ struct InsightRuleTests {
         let later = Fixture.now.addingTimeInterval(30 * 86_400)
         let measure = { (goals: [Goal], now: Date) in
             SegmentInputs.measure(
-                goals: goals, now: now, responseWindowDays: 14, hasCurrentPlan: false, reviews: [], lines: [], revenue: 0,
+                goals: goals.map { Self.standing($0) }, metrics: [:], now: now, hasCurrentPlan: false, reviews: [], revenue: 0,
                 revenueYearEarlier: 0)
         }
         #expect(measure([agreed, declined, withdrawn], Fixture.now).agreedShare == 0.5)
@@ -30,11 +37,11 @@ struct InsightRuleTests {
         let held = Review(partnerID: Fixture.partnerID, period: q, heldOn: q.end)
         let open = Review(partnerID: Fixture.partnerID, period: q.previous)
         let inputs = SegmentInputs.measure(
-            goals: [], now: Fixture.now, responseWindowDays: 14, hasCurrentPlan: true, reviews: [held, open], lines: [], revenue: 120,
+            goals: [], metrics: [:], now: Fixture.now, hasCurrentPlan: true, reviews: [held, open], revenue: 120,
             revenueYearEarlier: 100)
         #expect(inputs.reviewsHeldShare == 0.5 && abs(inputs.revenueGrowth - 0.2) < 1e-9)
         let none = SegmentInputs.measure(
-            goals: [], now: Fixture.now, responseWindowDays: 14, hasCurrentPlan: true, reviews: [], lines: [], revenue: 5,
+            goals: [], metrics: [:], now: Fixture.now, hasCurrentPlan: true, reviews: [], revenue: 5,
             revenueYearEarlier: 0)
         #expect(none.reviewsHeldShare == 1, "no review due yet: the agreed plan stands for them")
         #expect(none.revenueGrowth == 1, "first revenue ever counts as full growth")

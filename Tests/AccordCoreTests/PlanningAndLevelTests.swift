@@ -198,9 +198,10 @@ struct BenefitDefaultTests {
         let halfway = Fixture.q2.start.advanced(by: Fixture.q2.days / 2)
         let line = GoalProgress(goal: goal, metric: MetricCatalog.revenue, actual: goal.target / 4, asOf: halfway, settings: .init())
         let attainment = try #require(line.attainment)
-        let onPace = try #require(line.attainmentOnPace)
+        let standing = GoalStanding(line, asOf: halfway, responseWindowDays: 14)
+        let onPace = try #require(standing.attainmentOnPace(metric: MetricCatalog.revenue))
         #expect(abs(attainment - 0.25) < 0.01 && abs(onPace - 0.5) < 0.02, "a quarter of the target half-way is on course for half")
-        #expect(abs(line.progressOnPace - 0.5) < 0.02)
+        #expect(abs(standing.progressOnPace - 0.5) < 0.02)
         #expect(Fixture.q2.holdsGoal(of: Fixture.q2) && !Fixture.q2.next.holdsGoal(of: Fixture.q2))
     }
 

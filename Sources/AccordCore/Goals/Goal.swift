@@ -100,8 +100,11 @@ public struct Goal: Hashable, Codable, Sendable, Identifiable {
 
     /// A proposal left unanswered past the response window is lapsed (§5.2).
     public func isLapsed(now: Date, responseWindowDays: Int) -> Bool {
-        lapses(responseWindowDays: responseWindowDays).map { now > $0 } ?? false
+        Goal.hasLapsed(at: lapses(responseWindowDays: responseWindowDays), now: now)
     }
+
+    /// Whether a proposal that lapses at `moment` (nil: it waits for no answer) has lapsed by `now`.
+    public static func hasLapsed(at moment: Date?, now: Date) -> Bool { moment.map { now > $0 } ?? false }
 
     /// The moment a proposal lapses if nobody answers it; nil for a goal that is not waiting for an answer.
     public func lapses(responseWindowDays: Int) -> Date? {

@@ -53,22 +53,24 @@ public struct SegmentInputs: Sendable {
     /// Measures one partner for one period (DOMAIN §8). `goals` are the partner's goals of the period; `reviews` those
     /// due in the year up to it; `lines` the progress of its committed goals; revenue in the period and the same days a
     /// year earlier. A refused goal is a declined one or a proposal left to lapse; withdrawn goals count for nothing.
+    /// Measures a partner's inputs from the goals of the period (their maintained standings, DOMAIN §6) and the rest.
     public static func measure(
-        goals: [Goal], now: Date, responseWindowDays: Int, hasCurrentPlan: Bool, reviews: [Review], lines: [GoalProgress],
-        revenue: Int64, revenueYearEarlier: Int64
+        goals: [GoalStanding], metrics: [String: Metric], now: Date, hasCurrentPlan: Bool, reviews: [Review], revenue: Int64,
+        revenueYearEarlier: Int64
     ) -> SegmentInputs {
-        let committed = goals.filter { $0.status.isCommitted }.count
-        let refused = goals.filter { $0.status == .declined || $0.isLapsed(now: now, responseWindowDays: responseWindowDays) }.count
-        let activity = lines.filter { $0.metric.category == .activity || $0.metric.category == .capability }
+        let committed = goals.filter { $0.status.isCommitted }
+        let refused = goals.filter { $0.status == .declined || $0.isLapsed(now: now) }.count
+        let lines = committed.compactMap { goal in metrics[goal.metricKey].map { (goal, $0) } }
+        let activity = lines.filter { $0.1.category == .activity || $0.1.category == .capability }
         func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
         return SegmentInputs(
-            agreedShare: committed + refused > 0 ? Double(committed) / Double(committed + refused) : 0,
+            agreedShare: committed.count + refused > 0 ? Double(committed.count) / Double(committed.count + refused) : 0,
             hasCurrentPlan: hasCurrentPlan,
             // No review due yet: an agreed plan stands for the reviews it schedules.
             reviewsHeldShare: reviews.isEmpty
                 ? (hasCurrentPlan ? 1 : 0) : Double(reviews.filter { $0.heldOn != nil }.count) / Double(reviews.count),
-            activityProgress: activity.isEmpty ? nil : mean(activity.map { $0.goal.status == .achieved ? 1 : clamp($0.progressOnPace) }),
-            attainment: mean(lines.map { min($0.attainmentOnPace ?? 0, 1.5) }),
+            activityProgress: activity.isEmpty ? nil : mean(activity.map { $0.0.status == .achieved ? 1 : clamp($0.0.progressOnPace) }),
+            attainment: mean(lines.map { min($0.0.attainmentOnPace(metric: $0.1) ?? 0, 1.5) }),
             revenueGrowth: revenueYearEarlier > 0
                 ? Double(revenue - revenueYearEarlier) / Double(revenueYearEarlier) : (revenue > 0 ? 1 : 0))
     }
@@ -193,20 +195,22 @@ public struct SegmentSnapshot: Hashable, Codable, Sendable {
     }
 }
 
-extension GoalProgress {
+extension GoalStanding {
     /// Attainment for the performance score: a goal still running counts by its forecast, so a partner is not
     /// low-performing merely because the quarter is young (DOMAIN §8).
-    public var attainmentOnPace: Double? {
-        guard !goal.status.isFinal, pacing.elapsedShare < 1, metric.aggregation.accumulates, metric.direction == .higherIsBetter,
-            let forecast = pacing.forecast, goal.target > 0
-        else { return attainment }
-        return forecast / Double(goal.target)
+    public func attainmentOnPace(metric: Metric) -> Double? {
+        let pacing = figures.pacing
+        guard !status.isFinal, pacing.elapsedShare < 1, metric.aggregation.accumulates, metric.direction == .higherIsBetter,
+            let forecast = pacing.forecast, target > 0
+        else { return figures.attainment }
+        return forecast / Double(target)
     }
 
     /// Progress of an activity goal for the commitment score: against where it should be by now while it runs.
     public var progressOnPace: Double {
-        guard !goal.status.isFinal, pacing.elapsedShare < 1, pacing.expectedToDate > 0 else {
-            return improvementProgress ?? attainment ?? 0
+        let pacing = figures.pacing
+        guard !status.isFinal, pacing.elapsedShare < 1, pacing.expectedToDate > 0 else {
+            return figures.improvementProgress ?? figures.attainment ?? 0
         }
         return Double(actual ?? 0) / pacing.expectedToDate
     }

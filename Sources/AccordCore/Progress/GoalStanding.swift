@@ -83,6 +83,9 @@ public struct GoalStanding: Hashable, Sendable {
         !(period.end <= min(a, b).advanced(by: 1) || period.start > max(a, b))
     }
 
+    /// A proposal left unanswered past the response window (`Goal.isLapsed`, from the stored moment it lapses).
+    public func isLapsed(now: Date) -> Bool { Goal.hasLapsed(at: lapsesAt, now: now) }
+
     /// The status the attention list ranks a partner by: only active goals pace (§6).
     public var attentionStatus: PacingStatus? { status == .active ? figures.pacing.status : nil }
 

@@ -18,13 +18,18 @@ struct RecognitionBoard {
 
     /// Badges of one partner, newest first (every achievement earns one, shown or not on the wall).
     static func badges(of partnerID: UUID, store: AccordStore, programID: UUID) async throws -> [Recognition.Achievement] {
-        try await achievements(store: store, programID: programID, partners: [try await store.partner(partnerID)])
+        try await achievements(store: store, programID: programID, partners: [try await store.partner(partnerID)], onlyOne: true)
     }
 
-    static func achievements(store: AccordStore, programID: UUID, partners: [Partner]) async throws -> [Recognition.Achievement] {
+    /// Achievements of these partners; `onlyOne` reads the one partner's goals, not the program's.
+    static func achievements(store: AccordStore, programID: UUID, partners: [Partner], onlyOne: Bool = false) async throws
+        -> [Recognition.Achievement]
+    {
         let metrics = Dictionary(uniqueKeysWithValues: try await store.metrics(of: programID).map { ($0.key, $0) })
         let names = Dictionary(uniqueKeysWithValues: partners.map { ($0.id, $0.name) })
-        return try await store.goals(GoalQuery(seenBy: .accord, programID: programID, statuses: [.achieved])).compactMap { goal in
+        let query = GoalQuery(
+            seenBy: .accord, programID: programID, partnerID: onlyOne ? partners.first?.id : nil, statuses: [.achieved])
+        return try await store.goals(query).compactMap { goal in
             names[goal.partnerID].map { name in
                 Recognition.Achievement(
                     partnerID: goal.partnerID, partnerName: name, goalID: goal.id,

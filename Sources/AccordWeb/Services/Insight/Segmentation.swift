@@ -34,10 +34,9 @@ struct Segmentation {
         let byKey = Dictionary(uniqueKeysWithValues: metrics.map { ($0.key, $0) })
         let asOf = min(clock.today, period.end.advanced(by: -1))
         let clockNow = clock.now()
-        let goals = try await store.goals(GoalQuery(seenBy: .accord, programID: program.id)).filter { period.holdsGoal(of: $0.period) }
-        let progress = try await Scorecards(store: store, clock: clock).progress(
-            goals.filter { $0.status.isCommitted }, metrics: byKey, program: program)
-        let progressByPartner = Dictionary(grouping: progress, by: \.goal.partnerID)
+        // The maintained standings, as of today: a quarter that ended paces as of its end whatever the day after it.
+        try await store.bringStandings(programID: program.id, to: clock.today)
+        let goals = try await store.standings(programID: program.id, overlapping: period).filter { period.holdsGoal(of: $0.period) }
         let goalsByPartner = Dictionary(grouping: goals, by: \.partnerID)
         let reviewsByPartner = Dictionary(grouping: try await store.reviews(dueBy: period.end), by: \.partnerID)
 
@@ -59,9 +58,8 @@ struct Segmentation {
             let reviews = (reviewsByPartner[partner.id] ?? []).filter { $0.due >= period.start.advanced(by: -365) && $0.due <= asOf }
             let sold = revenue[nowRequest(partner.id)] ?? 0
             let inputs = SegmentInputs.measure(
-                goals: goalsByPartner[partner.id] ?? [], now: clockNow, responseWindowDays: program.settings.responseWindowDays,
-                hasCurrentPlan: withPlan.contains(partner.id), reviews: reviews,
-                lines: progressByPartner[partner.id] ?? [], revenue: sold, revenueYearEarlier: revenue[beforeRequest(partner.id)] ?? 0)
+                goals: goalsByPartner[partner.id] ?? [], metrics: byKey, now: clockNow, hasCurrentPlan: withPlan.contains(partner.id),
+                reviews: reviews, revenue: sold, revenueYearEarlier: revenue[beforeRequest(partner.id)] ?? 0)
             rows.append(
                 SegmentRow(
                     partner: partner, inputs: inputs,
@@ -104,10 +102,11 @@ struct Segmentation {
         let done = Set(try await store.segmentHistory(programID: program.id).map(\.period))
         var period = currentPeriod(of: program).previous
         var saved = 0
-        let goalPeriods = try await store.goals(GoalQuery(seenBy: .accord, programID: program.id)).map(\.period)
         for _ in 0..<8 {
             // Quarters before the program set any goal have nothing to segment by.
-            if !done.contains(period.label), goalPeriods.contains(where: { period.holdsGoal(of: $0) }) {
+            if !done.contains(period.label),
+                try await store.goalPeriods(programID: program.id, overlapping: period).contains(where: { period.holdsGoal(of: $0) })
+            {
                 let snapshots = try await rows(program: program, period: period).map {
                     SegmentSnapshot(
                         partnerID: $0.partner.id, period: period.label, periodStart: period.start, commitment: $0.commitment,
