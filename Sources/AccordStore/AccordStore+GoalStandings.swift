@@ -56,8 +56,9 @@ extension AccordStore {
 
     /// Takes the program's standings for this transaction: a write first, so that on SQLite the write lock and on
     /// PostgreSQL the row lock are held until commit, and two refreshes of one program queue instead of interleaving.
-    /// Returns the day the standings are as of, nil when the program has none yet.
-    private func lockStandings(programID: UUID) async throws -> Day? {
+    /// Returns the day the standings are as of, nil when the program has none yet. Goal saves take it before they
+    /// touch a goal, so every writer takes the program's locks in one order (no deadlock on PostgreSQL).
+    func lockStandings(programID: UUID) async throws -> Day? {
         try await sql.raw(
             "UPDATE scorecard_days SET as_of = as_of WHERE program_id = \(bind: programID) RETURNING as_of"
         ).first().map { Day(number: Int(try $0.decode(column: "as_of", as: Int32.self))) }

@@ -53,6 +53,8 @@ extension AccordStore {
     ) async throws -> [Goal] {
         guard !changes.isEmpty else { return [] }
         try await transaction { store in
+            // The program's standings first (see lockStandings), then the goals.
+            _ = try await store.lockStandings(programID: programID)
             // Chunks keep every statement's bind parameters within SQLite's and PostgreSQL's limits.
             for start in stride(from: 0, to: changes.count, by: Self.goalChunk) {
                 let chunk = changes[start..<min(start + Self.goalChunk, changes.count)]

@@ -25,6 +25,8 @@ struct PeriodCloseJob {
         let today = clock.today
         let now = clock.now()
         return try await store.transaction { store in
+            // Two closes at once (two instances, or cron and a person) close each goal once: the second waits here.
+            try await store.lockForScheduledWork(programID: programID)
             let program = try await store.program(programID)
             let metrics = Dictionary(uniqueKeysWithValues: try await store.metrics(of: programID).map { ($0.key, $0) })
             var summary = Summary()
