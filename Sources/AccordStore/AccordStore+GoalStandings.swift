@@ -59,7 +59,12 @@ extension AccordStore {
     /// Returns the day the standings are as of, nil when the program has none yet. Goal saves take it before they
     /// touch a goal, so every writer takes the program's locks in one order (no deadlock on PostgreSQL).
     func lockStandings(programID: UUID) async throws -> Day? {
-        try await sql.raw(
+        // Before the first fill there is no row to lock: on PostgreSQL an advisory lock on the program's standings
+        // orders the first fill with the saves and imports around it (SQLite's write lock does it by itself).
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: Self.lockKey(programID, purpose: 2)))").run()
+        }
+        return try await sql.raw(
             "UPDATE scorecard_days SET as_of = as_of WHERE program_id = \(bind: programID) RETURNING as_of"
         ).first().map { Day(number: Int(try $0.decode(column: "as_of", as: Int32.self))) }
     }
@@ -83,7 +88,8 @@ extension AccordStore {
     /// the span's rollup source, whose period holds a day of the span — or, for metrics that read everything before
     /// the period's end (levels, checklists, first purchases), any period that ends after its first day.
     public func refreshStandings(touching spans: FactSpans, programID: UUID) async throws {
-        guard !spans.isEmpty, try await standingsDay(programID: programID) != nil else { return }
+        // The lock before the goals are chosen: a goal another transaction is creating has committed by then.
+        guard !spans.isEmpty, try await lockStandings(programID: programID) != nil else { return }
         let metrics = try await metrics(of: programID)
         var ids: Set<UUID> = []
         let bySource = Dictionary(grouping: spans.days, by: \.key.source)
@@ -155,6 +161,9 @@ extension AccordStore {
         // A read first: a request that finds the standings current writes nothing.
         if try await standingsDay(programID: programID) == day { return false }
         return try await transaction { store in
+            // A page that finds an import or a close holding the program's lock gives up after a moment and shows the
+            // standings as they are (`DatabaseHealth.isConflict`); the tick or the next page moves them.
+            if store.sql.dialect.name == "postgresql" { try await store.sql.raw("SET LOCAL lock_timeout = '2s'").run() }
             guard let from = try await store.lockStandings(programID: programID) else {
                 try await store.rebuildStandings(programID: programID, asOf: day)
                 return true
@@ -167,7 +176,7 @@ extension AccordStore {
             var after: UUID?
             while true {
                 var query: SQLQueryString =
-                    "SELECT * FROM goal_standings WHERE program_id = \(bind: programID) AND period_end > \(bind: low + 1) AND period_start <= \(bind: high)"
+                    "SELECT * FROM goal_standings WHERE program_id = \(bind: programID) AND period_end > \(bind: low) AND period_start <= \(bind: high)"
                 if let after { query = query + " AND goal_id > \(bind: after)" }
                 let rows = try await store.sql.raw(query + " ORDER BY goal_id LIMIT \(unsafeRaw: String(Self.standingChunk))").all()
                 let stored = try rows.map { try Self.standing(from: $0) }
@@ -178,10 +187,8 @@ extension AccordStore {
                 }
                 try await store.write(moved, programID: programID)
             }
-            // Rows whose figures do not move only change the day they are as of.
-            try await store.sql.raw(
-                "UPDATE goal_standings SET as_of = \(bind: Int32(day.number)) WHERE program_id = \(bind: programID) AND as_of <> \(bind: Int32(day.number))"
-            ).run()
+            // Rows whose figures do not move keep the day they were computed on: rewriting a program's history
+            // every day would cost more than the moving rows.
             try await store.sql.raw(
                 "UPDATE scorecard_days SET as_of = \(bind: Int32(day.number)) WHERE program_id = \(bind: programID)"
             ).run()
@@ -206,7 +213,7 @@ extension AccordStore {
                 of: try await goals(GoalQuery(seenBy: .accord), ids: ids), program: program, metrics: metrics, asOf: day)
             let stored = Dictionary(uniqueKeysWithValues: try await standings(goalIDs: ids).map { ($0.goalID, $0) })
             let expectedByID = Dictionary(uniqueKeysWithValues: expected.map { ($0.goalID, $0) })
-            for id in ids where stored[id] != expectedByID[id] {
+            for id in ids where !Self.agree(stored[id], expectedByID[id], day: day, metrics: metrics, settings: program.settings) {
                 differences.append(StandingDifference(goalID: id, stored: stored[id], expected: expectedByID[id]))
             }
             seen.formUnion(ids)
@@ -216,6 +223,17 @@ extension AccordStore {
             if !seen.contains(id) { differences.append(StandingDifference(goalID: id, stored: nil, expected: nil)) }
         }
         return differences
+    }
+
+    /// A stored standing agrees with a recomputation when equal, or — for a goal whose figures do not move between
+    /// the day it was computed on and the standings' day — when it equals the recomputation once moved to that day.
+    static func agree(_ stored: GoalStanding?, _ expected: GoalStanding?, day: Day, metrics: [String: Metric], settings: ProgramSettings)
+        -> Bool
+    {
+        guard let stored, let expected else { return stored == nil && expected == nil }
+        if stored == expected { return true }
+        guard !stored.movesBetween(stored.asOf, and: day), let metric = metrics[stored.metricKey] else { return false }
+        return stored.asOf(day, metric: metric, settings: settings) == expected
     }
 
     // MARK: reading them

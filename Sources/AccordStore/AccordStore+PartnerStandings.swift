@@ -212,7 +212,8 @@ extension AccordStore {
             + "SELECT g.partner_id, SUM(CASE WHEN g.lapses_at < \(bind: now) THEN 1 ELSE 0 END) AS lapsed,"
             + " SUM(CASE WHEN g.carried_forward AND g.goal_status IN (\(unsafeRaw: live)) THEN 1 ELSE 0 END) AS carried"
             + " FROM goal_standings g WHERE g.program_id = \(bind: programID) AND " + vendorSees
-            + " AND (g.lapses_at IS NOT NULL OR g.carried_forward) GROUP BY g.partner_id) a ON a.partner_id = p.id LEFT JOIN ("
+            + " AND g.goal_status IN (\(unsafeRaw: live)) AND (g.lapses_at IS NOT NULL OR g.carried_forward)"
+            + " GROUP BY g.partner_id) a ON a.partner_id = p.id LEFT JOIN ("
             + "SELECT rv.partner_id, COUNT(*) AS overdue FROM reviews rv JOIN partners rp ON rp.id = rv.partner_id"
             + " WHERE rp.program_id = \(bind: programID) AND rv.flagged_from <= \(bind: Int32(today.number)) GROUP BY rv.partner_id"
             + ") r ON r.partner_id = p.id WHERE p.program_id = \(bind: programID)"

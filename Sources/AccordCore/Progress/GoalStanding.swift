@@ -80,7 +80,9 @@ public struct GoalStanding: Hashable, Sendable {
 
     /// Whether a day's move changes the figures: a period over before both days, or not begun by either, paces alike.
     public func movesBetween(_ a: Day, and b: Day) -> Bool {
-        !(period.end <= min(a, b).advanced(by: 1) || period.start > max(a, b))
+        // A lower-is-better total is judged achieved only from its period's end (`Pacing.evaluate`): the day after
+        // the last one still moves it.
+        !(period.end <= min(a, b) || period.start > max(a, b))
     }
 
     /// A proposal left unanswered past the response window (`Goal.isLapsed`, from the stored moment it lapses).

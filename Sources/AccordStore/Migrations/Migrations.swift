@@ -32,6 +32,7 @@ public enum AccordMigrations {
         UpdateJointPlansAddVersion(),
         CreateGoalStandings(),
         UpdateReviewsAddFlaggedFrom(),
+        UpdateFactDayRollupsCoveringIndex(),
     ]
 }
 

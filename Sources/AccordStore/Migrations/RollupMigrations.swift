@@ -65,3 +65,25 @@ struct CreateFactRollups: AsyncMigration {
         for table in ["fact_subject_days", "fact_first_seen", "fact_day_rollups"] { try await database.schema(table).delete() }
     }
 }
+
+/// Program-wide actuals (segments, recognition, coverage, close, the maintained progress) read a range of days of one
+/// source for every partner. The index by program, source and day found those rows but fetched each from the table at
+/// random: at 2,000 partners one quarter's revenue took 1.06 s in the `sqlite3` CLI. The same index carrying the
+/// partner and the figures answers from the index alone: 0.11 s (docs/PERFORMANCE.md). It replaces the old one.
+struct UpdateFactDayRollupsCoveringIndex: AsyncMigration {
+    var name: String { "UpdateFactDayRollupsCoveringIndex" }
+
+    func prepare(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.drop(index: "fact_day_rollups_source_day").run()
+        try await database.sqlIndex(
+            "fact_day_rollups_range", on: "fact_day_rollups",
+            columns: ["program_id", "source", "day", "partner_id", "total", "records", "latest_value"])
+    }
+
+    func revert(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.drop(index: "fact_day_rollups_range").run()
+        try await database.sqlIndex("fact_day_rollups_source_day", on: "fact_day_rollups", columns: ["program_id", "source", "day"])
+    }
+}

@@ -41,6 +41,7 @@ struct CreateGoalStandings: AsyncMigration {
         try await database.sqlIndex("goal_standings_quarter", on: "goal_standings", columns: ["program_id", "quarter_start"])
         try await database.sqlIndex("goal_standings_partner", on: "goal_standings", columns: ["partner_id", "period_start"])
         try await database.sqlIndex("goal_standings_period_end", on: "goal_standings", columns: ["program_id", "period_end"])
+        try await database.sqlIndex("goal_standings_status", on: "goal_standings", columns: ["program_id", "goal_status"])
         try await database.schema("scorecard_days")
             .field("program_id", .uuid, .identifier(auto: false), .references("programs", "id", onDelete: .cascade))
             .field("as_of", .int32, .required)

@@ -38,15 +38,16 @@ enum ListPagesController {
         standing.sort = PartnerStandingQuery.Sort(rawValue: query.sort) ?? .name
         standing.descending = query.descending
         standing.limit = pageSize
-        let (today, now) = (req.clock.today, req.clock.now())
-        // The total first: a page past the last shows the last.
-        standing.limit = 0
-        let total = try await req.store.partnerStandings(programID: program.id, query: standing, today: today, now: now).total
-        let pageCount = max(1, (total + pageSize - 1) / pageSize)
-        query.page = min(query.page, pageCount)
-        standing.limit = pageSize
         standing.offset = (query.page - 1) * pageSize
-        let page = try await req.store.partnerStandings(programID: program.id, query: standing, today: today, now: now)
+        let (today, now) = (req.clock.today, req.clock.now())
+        var page = try await req.store.partnerStandings(programID: program.id, query: standing, today: today, now: now)
+        // A page past the last shows the last.
+        let pageCount = max(1, (page.total + pageSize - 1) / pageSize)
+        if query.page > pageCount {
+            query.page = pageCount
+            standing.offset = (pageCount - 1) * pageSize
+            page = try await req.store.partnerStandings(programID: program.id, query: standing, today: today, now: now)
+        }
         let values = try await req.store.partnerFilterValues(programID: program.id)
         let model = PartnerListPage.Model(
             chrome: try await PageChromes.make(req), query: query, rows: page.rows.map(PagesController.row), total: page.total,

@@ -30,8 +30,14 @@ extension Request {
     /// arrive meanwhile; otherwise one read.
     func currentStandings(_ programID: UUID) async throws {
         let (store, today) = (store, clock.today)
-        _ = try await application.standingsRefreshes.value(for: StandingsKey(programID: programID, today: today)) {
-            try await store.bringStandings(programID: programID, to: today)
+        do {
+            _ = try await application.standingsRefreshes.value(for: StandingsKey(programID: programID, today: today)) {
+                try await store.bringStandings(programID: programID, to: today)
+            }
+        } catch  where DatabaseHealth.isConflict(error) {
+            // An import or a close holds the program's lock: the page shows the standings as of their day rather than
+            // wait; the hourly tick or a later page brings them to today.
+            logger.info("goal progress not brought to \(today.iso) yet: the program is busy")
         }
     }
 }

@@ -26,7 +26,9 @@ struct ChannelManagerScorecards {
 
         var inputs: [ChannelManagerInputs] = []
         for partner in partners {
-            let lines = (standings[partner.id] ?? []).filter { $0.status.isCommitted }
+            // The quarter's own goals: month goals of the quarter would count its revenue twice.
+            let quarter = partner.calendar.period(.quarter, containing: today)
+            let lines = (standings[partner.id] ?? []).filter { $0.status.isCommitted && $0.period == quarter }
             let revenue = lines.filter { $0.metricKey == "revenue" }
             let checklist = lines.first { $0.metricKey == "enablement_checklist" }
             let due = reviews[partner.id] ?? []
