@@ -36,8 +36,7 @@ extension AccordStore {
                 .change("update", of: "program", id: program.id.uuidString, before: before, after: program, by: actor, at: now))
             // Settings move progress (seasonality, the at-risk threshold, the checklist, the response window): the
             // maintained standings are recomputed with the change, as of the day they were.
-            let moves = { (s: ProgramSettings) in [AnyHashable(s.seasonality), s.atRiskThreshold, s.checklistItems, s.responseWindowDays] }
-            if moves(before.settings) != moves(program.settings), let day = try await store.standingsDay(programID: program.id) {
+            if program.settings.movesProgress(from: before.settings), let day = try await store.standingsDay(programID: program.id) {
                 try await store.rebuildStandings(programID: program.id, asOf: day)
             }
         }

@@ -71,4 +71,28 @@ struct MaintainedProgressRuleTests {
         review.actionItems[0].status = .dropped
         #expect(review.flaggedFrom() == nil && firstOverdue(review) == nil, "nothing left open: never flagged")
     }
+
+    @Test func onlySettingsThatShapePacingActualsOrLapsesMoveProgress() throws {
+        // setup
+        let before = ProgramSettings()
+
+        // act and validate
+        var changed = before
+        changed.atRiskThreshold = 0.6
+        #expect(changed.movesProgress(from: before))
+        changed = before
+        changed.seasonality = try SeasonalityProfile(monthlyWeights: [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1])
+        #expect(changed.movesProgress(from: before))
+        changed = before
+        changed.checklistItems = []
+        #expect(changed.movesProgress(from: before))
+        changed = before
+        changed.responseWindowDays = before.responseWindowDays + 1
+        #expect(changed.movesProgress(from: before))
+        changed = before
+        changed.tierGraceYears = before.tierGraceYears + 1
+        changed.motivationPolicy = before.motivationPolicy == .carrot ? .stick : .carrot
+        #expect(!changed.movesProgress(from: before), "levels and the motivation policy leave progress as it was")
+        #expect(!before.movesProgress(from: before))
+    }
 }
