@@ -32,11 +32,24 @@ extension AccordStore {
                 ? metrics[goal.metricKey].map { ActualRequest(partnerID: goal.partnerID, metric: $0, period: goal.period) } : nil
         }
         let actuals = try await actuals(requests, programID: program.id, checklistItems: program.settings.checklistItems)
+        let regions = try await partnerRegions(Set(goals.map(\.partnerID)))
         return goals.compactMap { goal in
             guard let metric = metrics[goal.metricKey] else { return nil }
             let actual = goal.closingActual ?? actuals[ActualRequest(partnerID: goal.partnerID, metric: metric, period: goal.period)]
-            return GoalProgress(goal: goal, metric: metric, actual: actual, asOf: asOf, settings: program.settings)
+            return GoalProgress(
+                goal: goal, metric: metric, actual: actual, asOf: asOf, settings: program.settings, region: regions[goal.partnerID])
         }
+    }
+
+    /// Each partner's region: it picks the seasonality profile of the partner's goals (DOMAIN §6).
+    public func partnerRegions(_ ids: Set<UUID>) async throws -> [UUID: String] {
+        var regions: [UUID: String] = [:]
+        for chunk in Array(ids).chunked(Self.standingChunk) {
+            for row in try await sql.raw("SELECT id, region FROM partners WHERE id IN (\(binds: Array(chunk)))").all() {
+                regions[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "region", as: String.self)
+            }
+        }
+        return regions
     }
 
     /// Standings of goals, recomputed (not stored).
@@ -82,6 +95,16 @@ extension AccordStore {
             let kept = Set(standings.map(\.goalID))
             try await deleteStandings(chunk.filter { !kept.contains($0) })
         }
+    }
+
+    /// The goals that have standings, of these partners.
+    func standingGoalIDs(partnerIDs: Set<UUID>) async throws -> [UUID] {
+        var ids: [UUID] = []
+        for chunk in Array(partnerIDs).chunked(Self.standingChunk) {
+            ids += try await sql.raw("SELECT goal_id FROM goal_standings WHERE partner_id IN (\(binds: Array(chunk)))").all()
+                .map { try $0.decode(column: "goal_id", as: UUID.self) }
+        }
+        return ids
     }
 
     /// Recomputes the goals that facts written on these spans can move: goals of the partner on a metric that reads
@@ -182,8 +205,11 @@ extension AccordStore {
                 let stored = try rows.map { try Self.standing(from: $0) }
                 guard let last = stored.last else { break }
                 after = last.goalID
+                let regions = try await store.partnerRegions(Set(stored.map(\.partnerID)))
                 let moved = stored.compactMap { standing in
-                    metrics[standing.metricKey].map { standing.asOf(day, metric: $0, settings: program.settings) }
+                    metrics[standing.metricKey].map {
+                        standing.asOf(day, metric: $0, settings: program.settings, region: regions[standing.partnerID])
+                    }
                 }
                 try await store.write(moved, programID: programID)
             }
@@ -213,7 +239,9 @@ extension AccordStore {
                 of: try await goals(GoalQuery(seenBy: .accord), ids: ids), program: program, metrics: metrics, asOf: day)
             let stored = Dictionary(uniqueKeysWithValues: try await standings(goalIDs: ids).map { ($0.goalID, $0) })
             let expectedByID = Dictionary(uniqueKeysWithValues: expected.map { ($0.goalID, $0) })
-            for id in ids where !Self.agree(stored[id], expectedByID[id], day: day, metrics: metrics, settings: program.settings) {
+            let regions = try await partnerRegions(Set(expected.map(\.partnerID) + stored.values.map(\.partnerID)))
+            for id in ids
+            where !Self.agree(stored[id], expectedByID[id], day: day, metrics: metrics, settings: program.settings, regions: regions) {
                 differences.append(StandingDifference(goalID: id, stored: stored[id], expected: expectedByID[id]))
             }
             seen.formUnion(ids)
@@ -227,13 +255,14 @@ extension AccordStore {
 
     /// A stored standing agrees with a recomputation when equal, or — for a goal whose figures do not move between
     /// the day it was computed on and the standings' day — when it equals the recomputation once moved to that day.
-    static func agree(_ stored: GoalStanding?, _ expected: GoalStanding?, day: Day, metrics: [String: Metric], settings: ProgramSettings)
-        -> Bool
-    {
+    static func agree(
+        _ stored: GoalStanding?, _ expected: GoalStanding?, day: Day, metrics: [String: Metric], settings: ProgramSettings,
+        regions: [UUID: String]
+    ) -> Bool {
         guard let stored, let expected else { return stored == nil && expected == nil }
         if stored == expected { return true }
         guard !stored.movesBetween(stored.asOf, and: day), let metric = metrics[stored.metricKey] else { return false }
-        return stored.asOf(day, metric: metric, settings: settings) == expected
+        return stored.asOf(day, metric: metric, settings: settings, region: regions[stored.partnerID]) == expected
     }
 
     // MARK: reading them

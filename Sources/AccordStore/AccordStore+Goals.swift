@@ -207,10 +207,55 @@ extension AccordStore {
         return AchievedTargets(achieved).best(partnerID: partnerID, metric: metric, excluding: excluding)
     }
 
-    /// Overrides made in a date range, for "targets lowered this year" (DOMAIN §5.3).
-    public func loweredTargetCount(programID: UUID, from: Date, to: Date) async throws -> Int {
-        let ids = try await GoalModel.query(on: database).filter(\.$programID == programID).all(\.$id)
-        guard !ids.isEmpty else { return 0 }
-        return try await GoalOverrideModel.query(on: database).filter(\.$goalID ~~ ids).filter(\.$at >= from).filter(\.$at < to).count()
+    /// Explicit lowerings made in `from..<to`, newest first, for "targets lowered this year" (DOMAIN §5.3); of one
+    /// partner, or of one channel manager's partners, when named. A lowered goal is agreed, so both sides see it.
+    public func loweredTargets(
+        programID: UUID, from: Date, to: Date, partnerID: UUID? = nil, channelManager: String? = nil, limit: Int? = nil
+    ) async throws -> [LoweredTarget] {
+        var query: SQLQueryString = """
+            SELECT o.goal_id, o.from_target, o.to_target, o.reason, o.actor_name, o.actor_role, o.at, g.partner_id, g.metric_key,
+            g.period_kind, g.fiscal_start_month, g.fiscal_year, g.period_index, p.name AS partner_name, p.channel_manager
+            FROM goal_overrides o JOIN goals g ON g.id = o.goal_id JOIN partners p ON p.id = g.partner_id
+            WHERE g.program_id = \(bind: programID) AND o.at >= \(bind: from) AND o.at < \(bind: to)
+            """
+        if let partnerID { query = query + " AND g.partner_id = \(bind: partnerID)" }
+        if let channelManager { query = query + " AND p.channel_manager = \(bind: channelManager)" }
+        query = query + " ORDER BY o.at DESC, o.goal_id"
+        if let limit { query = query + " LIMIT \(unsafeRaw: String(max(0, limit)))" }
+        return try await sql.raw(query).all().map { row in
+            let kind = try row.decode(column: "period_kind", as: String.self)
+            let month = try row.decode(column: "fiscal_start_month", as: Int.self)
+            let index = try row.decode(column: "period_index", as: Int.self)
+            guard let periodKind = PeriodKind(rawValue: kind), (1...12).contains(month), (1...periodKind.countPerYear).contains(index),
+                let role = Role(rawValue: try row.decode(column: "actor_role", as: String.self))
+            else { throw StoreError.corrupt("a lowered target") }
+            return LoweredTarget(
+                goalID: try row.decode(column: "goal_id", as: UUID.self), partnerID: try row.decode(column: "partner_id", as: UUID.self),
+                partnerName: try row.decode(column: "partner_name", as: String.self),
+                channelManager: try row.decode(column: "channel_manager", as: String.self),
+                metricKey: try row.decode(column: "metric_key", as: String.self),
+                period: Period(
+                    calendar: FiscalCalendar(validStartMonth: month), kind: periodKind,
+                    fiscalYear: try row.decode(column: "fiscal_year", as: Int.self), index: index),
+                from: try row.decode(column: "from_target", as: Int64.self), to: try row.decode(column: "to_target", as: Int64.self),
+                reason: try row.decode(column: "reason", as: String.self),
+                actor: Actor(name: try row.decode(column: "actor_name", as: String.self), role: role),
+                at: try row.decode(column: "at", as: Date.self))
+        }
+    }
+
+    /// How many explicit lowerings were made in `from..<to`, per channel manager of the lowered goals' partners.
+    public func loweredTargetCounts(programID: UUID, from: Date, to: Date) async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT p.channel_manager, COUNT(*) AS n FROM goal_overrides o JOIN goals g ON g.id = o.goal_id
+            JOIN partners p ON p.id = g.partner_id
+            WHERE g.program_id = \(bind: programID) AND o.at >= \(bind: from) AND o.at < \(bind: to) GROUP BY p.channel_manager
+            """
+        ).all() {
+            counts[try row.decode(column: "channel_manager", as: String.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
     }
 }

@@ -125,6 +125,17 @@ extension AccordStore {
         return (try await distinct("region"), try await distinct("channel_manager"), try await distinct("tier"))
     }
 
+    /// How many partners each region has (the regions partners name, and so the regions a seasonality profile can pace).
+    public func partnerCountsByRegion(programID: UUID) async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try await sql.raw(
+            "SELECT region, COUNT(*) AS n FROM partners WHERE program_id = \(bind: programID) GROUP BY region"
+        ).all() {
+            counts[try row.decode(column: "region", as: String.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
+
     /// Goals of the program by status, as `audience` may see them.
     public func goalCounts(programID: UUID, seenBy audience: Audience) async throws -> [GoalStatus: Int] {
         var counts: [GoalStatus: Int] = [:]

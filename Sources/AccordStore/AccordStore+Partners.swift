@@ -133,6 +133,7 @@ extension AccordStore {
     /// Saves the changes of a roster batch, each audited; call inside `transaction`.
     public func apply(_ changes: [RosterChange], by actor: Actor, at now: Date) async throws -> RosterCount {
         var count = RosterCount()
+        var movedRegion: [UUID: Set<UUID>] = [:]
         for change in changes {
             let id = change.partner.id
             if change.isNew {
@@ -142,6 +143,7 @@ extension AccordStore {
             } else if change.fieldsChanged {
                 guard let model = try await PartnerModel.find(id, on: database) else { throw StoreError.notFound("partner \(id)") }
                 let before = try model.core()
+                if before.region != change.partner.region { movedRegion[before.programID, default: []].insert(id) }
                 model.update(from: change.partner)
                 try await model.update(on: database)
                 try await append(
@@ -156,6 +158,10 @@ extension AccordStore {
             } else {
                 count.unchanged += 1
             }
+        }
+        // A region picks its goals' seasonality (DOMAIN §6): the partners that moved are paced anew.
+        for (programID, partnerIDs) in movedRegion {
+            try await refreshStandings(goalIDs: try await standingGoalIDs(partnerIDs: partnerIDs), programID: programID)
         }
         return count
     }

@@ -32,6 +32,8 @@ public enum SiteURL: Sendable {
     case tierReview
     case tierDecision(UUID, String)
     case channelManagers
+    case seasonality
+    case loweredTargets(csv: Bool = false)
 
     public var path: String {
         switch self {
@@ -68,6 +70,8 @@ public enum SiteURL: Sendable {
         case .tierReview: "/tiers/review"
         case .tierDecision(let id, let decision): "/tiers/recommendations/\(id.uuidString.lowercased())/\(decision)"
         case .channelManagers: "/channel-managers"
+        case .seasonality: "/settings/seasonality"
+        case .loweredTargets(let csv): csv ? "/lowered-targets.csv" : "/lowered-targets"
         }
     }
 }

@@ -102,6 +102,15 @@ struct CalendarTests {
         #expect(Day(iso: "26-01-01") == nil)
     }
 
+    @Test func aPeriodIsShownByItsFirstAndLastDaysNeverItsExclusiveEnd() throws {
+        let q1 = Period(calendar: FiscalCalendar(validStartMonth: 7), kind: .quarter, fiscalYear: 2027, index: 1)
+        #expect(q1.end == Day(year: 2026, month: 10, day: 1))
+        #expect(q1.lastDay == Day(year: 2026, month: 9, day: 30))
+        #expect(q1.dates == "1 Jul – 30 Sep 2026")
+        let year = Period(calendar: try FiscalCalendar(startMonth: 2), kind: .year, fiscalYear: 2027, index: 1)
+        #expect(year.dates == "1 Feb 2026 – 31 Jan 2027")
+    }
+
     @Test func partnerPeriodIsShownInTheVendorCalendarWithDayShares() throws {
         let partner = try FiscalCalendar(startMonth: 4)
         let vendor = try FiscalCalendar(startMonth: 2)
@@ -110,7 +119,8 @@ struct CalendarTests {
         let shares = VendorOverlap.shares(of: q1, in: vendor)
         #expect(shares.map(\.period.label) == ["FY2027 Q1", "FY2027 Q2"])
         #expect(shares.map(\.days) == [30, 61])
-        #expect(VendorOverlap.describe(q1, in: vendor) == "FY2027 Q1 = Vendor FY2027 Q1 (33 %) + FY2027 Q2 (67 %)")
+        #expect(
+            VendorOverlap.describe(q1, in: vendor) == "FY2027 Q1 (1 Apr – 30 Jun 2026) = Vendor FY2027 Q1 (33 %) + FY2027 Q2 (67 %)")
     }
 
     @Test func vendorSharesAddUpToTheWholePeriod() async {

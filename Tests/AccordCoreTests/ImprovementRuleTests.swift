@@ -11,25 +11,36 @@ struct ImprovementRuleTests {
 
     @Test func baselineIsTheSamePeriodOneYearEarlierForSums() {
         let history = BaselineHistory(priorYearActual: 90_000_00, hasHistoryBeforePriorYearEnd: true, bestEver: nil)
-        let baseline = history.baseline(for: MetricCatalog.revenue, period: q2)
+        let baseline = history.baseline(for: MetricCatalog.revenue, period: q2, today: q2.start)
         #expect(baseline == Baseline(value: 90_000_00, source: .samePeriodLastYear(label: "FY2026 Q2")))
     }
 
     @Test func baselineIsZeroWhenThePriorPeriodHadNoSalesButHistoryExists() {
         let history = BaselineHistory(priorYearActual: nil, hasHistoryBeforePriorYearEnd: true, bestEver: nil)
-        #expect(history.baseline(for: MetricCatalog.revenue, period: q2)?.value == 0)
-        #expect(history.baseline(for: MetricCatalog.customerSatisfaction, period: q2) == nil)
+        #expect(history.baseline(for: MetricCatalog.revenue, period: q2, today: q2.start)?.value == 0)
+        #expect(history.baseline(for: MetricCatalog.customerSatisfaction, period: q2, today: q2.start) == nil)
     }
 
     @Test func baselineIsTheBestEverForLatestValueAndChecklistMetrics() {
         let history = BaselineHistory(priorYearActual: 4_00, hasHistoryBeforePriorYearEnd: true, bestEver: 7_00)
-        #expect(history.baseline(for: MetricCatalog.certifiedEngineers, period: q2) == Baseline(value: 7_00, source: .bestEver))
-        #expect(history.baseline(for: MetricCatalog.enablementChecklist, period: q2)?.value == 7_00)
+        #expect(
+            history.baseline(for: MetricCatalog.certifiedEngineers, period: q2, today: q2.start) == Baseline(value: 7_00, source: .bestEver)
+        )
+        #expect(history.baseline(for: MetricCatalog.enablementChecklist, period: q2, today: q2.start)?.value == 7_00)
+    }
+
+    @Test func aGoalWhoseYearEarlierPeriodHasNotEndedHasNoBaselineNotZero() {
+        // Facts exist, but FY2027 Q2 a year ahead compares with FY2027 Q2 itself: not over yet, so no history for it.
+        let history = BaselineHistory(priorYearActual: nil, hasHistoryBeforePriorYearEnd: true, bestEver: nil)
+        let ahead = q2.next.next.next.next
+        #expect(history.baseline(for: MetricCatalog.revenue, period: ahead, today: q2.start) == nil)
+        #expect(history.baseline(for: MetricCatalog.revenue, period: ahead, today: q2.end)?.value == 0)
+        #expect(ImprovementRule().smallestAcceptableTarget(metric: MetricCatalog.revenue, baseline: nil, bestAchievedTarget: nil) == nil)
     }
 
     @Test func noHistoryMeansNoBaseline() {
         let history = BaselineHistory(priorYearActual: nil, hasHistoryBeforePriorYearEnd: false, bestEver: nil)
-        for metric in MetricCatalog.all { #expect(history.baseline(for: metric, period: q2) == nil) }
+        for metric in MetricCatalog.all { #expect(history.baseline(for: metric, period: q2, today: q2.start) == nil) }
     }
 
     @Test func targetMustBeatTheBaselineAndTheMessageSaysTheBaseline() throws {

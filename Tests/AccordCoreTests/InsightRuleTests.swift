@@ -9,7 +9,7 @@ struct InsightRuleTests {
     /// A goal's standing as Accord keeps it, with a 14-day response window.
     static func standing(_ goal: Goal, actual: Int64? = nil, asOf: Day = Fixture.q2.start) -> GoalStanding {
         GoalStanding(
-            GoalProgress(goal: goal, metric: MetricCatalog.revenue, actual: actual, asOf: asOf, settings: .init()), asOf: asOf,
+            GoalProgress(goal: goal, metric: MetricCatalog.revenue, actual: actual, asOf: asOf, settings: .init(), region: nil), asOf: asOf,
             responseWindowDays: 14)
     }
 

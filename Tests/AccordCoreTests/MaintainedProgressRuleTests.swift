@@ -37,11 +37,11 @@ struct MaintainedProgressRuleTests {
             today: Fixture.today, now: Fixture.now)
         let lastDay = goal.period.end.advanced(by: -1)
         let onLastDay = GoalStanding(
-            GoalProgress(goal: goal, metric: spend, actual: 400_00, asOf: lastDay, settings: .init()), asOf: lastDay,
+            GoalProgress(goal: goal, metric: spend, actual: 400_00, asOf: lastDay, settings: .init(), region: nil), asOf: lastDay,
             responseWindowDays: 14)
 
         // act
-        let dayAfter = onLastDay.asOf(goal.period.end, metric: spend, settings: .init())
+        let dayAfter = onLastDay.asOf(goal.period.end, metric: spend, settings: .init(), region: nil)
 
         // validate
         #expect(onLastDay.figures.pacing.status != .achieved && dayAfter.figures.pacing.status == .achieved)

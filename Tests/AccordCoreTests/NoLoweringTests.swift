@@ -106,6 +106,14 @@ struct NoLoweringTests {
         #expect(goal.status == .agreed)
     }
 
+    @Test func targetsLoweredThisYearAreCountedOverTheVendorsFiscalYearHoldingToday() throws {
+        // A vendor year from February: on 2 Dec 2026 "this year" is FY2027, 1 Feb 2026 up to 1 Feb 2027 (UTC).
+        let report = LoweredTarget.reportYear(of: try FiscalCalendar(startMonth: 2), today: Day(year: 2026, month: 12, day: 2))
+        #expect(report.year.label == "FY2027")
+        #expect(report.from == Day(year: 2026, month: 2, day: 1).midnightUTC)
+        #expect(report.to == Day(year: 2027, month: 2, day: 1).midnightUTC)
+    }
+
     @Test func anOverrideCanOnlyLowerATarget() throws {
         var goal = try Fixture.agreed()
         #expect(throws: GoalRuleError.overrideMustLower(current: "$120,000.00")) {

@@ -196,7 +196,8 @@ struct BenefitDefaultTests {
     @Test func aRunningGoalCountsByItsForecastSoAYoungQuarterIsNotLowPerformance() throws {
         let goal = try Fixture.agreed()
         let halfway = Fixture.q2.start.advanced(by: Fixture.q2.days / 2)
-        let line = GoalProgress(goal: goal, metric: MetricCatalog.revenue, actual: goal.target / 4, asOf: halfway, settings: .init())
+        let line = GoalProgress(
+            goal: goal, metric: MetricCatalog.revenue, actual: goal.target / 4, asOf: halfway, settings: .init(), region: nil)
         let attainment = try #require(line.attainment)
         let standing = GoalStanding(line, asOf: halfway, responseWindowDays: 14)
         let onPace = try #require(standing.attainmentOnPace(metric: MetricCatalog.revenue))

@@ -109,7 +109,7 @@ struct ActualsQueryTests {
             let none = try await store.baselineHistory(
                 partnerID: partner.id, metric: MetricCatalog.leadsPassed, period: next, programID: program.id,
                 checklistItems: program.settings.checklistItems)
-            #expect(none.baseline(for: MetricCatalog.leadsPassed, period: next) == nil)
+            #expect(none.baseline(for: MetricCatalog.leadsPassed, period: next, today: next.start) == nil)
         }
     }
 }

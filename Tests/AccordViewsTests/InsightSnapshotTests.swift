@@ -73,18 +73,49 @@ struct InsightSnapshotTests {
     }
 
     @Test func channelManagersPage() {
-        let card = ChannelManagerScorecard.make([
-            ChannelManagerInputs(
-                channelManager: "Ana Ruiz", stage: .developing, revenueActual: 50_000_00, revenueAgreed: 100_000_00, hasAgreedPlan: true,
-                hasAgreedGoals: true, checklistComplete: true, becameAchiever: true, reviewsDue: 2, reviewsOnTime: 1,
-                revenueShrinking: false),
-            ChannelManagerInputs(
-                channelManager: "Ana Ruiz", stage: .declining, revenueActual: 0, revenueAgreed: 0, hasAgreedPlan: false,
-                hasAgreedGoals: false,
-                checklistComplete: nil, becameAchiever: false, reviewsDue: 0, reviewsOnTime: 0, revenueShrinking: true),
-        ])
+        let card = ChannelManagerScorecard.make(
+            [
+                ChannelManagerInputs(
+                    channelManager: "Ana Ruiz", stage: .developing, revenueActual: 50_000_00, revenueAgreed: 100_000_00,
+                    hasAgreedPlan: true,
+                    hasAgreedGoals: true, checklistComplete: true, becameAchiever: true, reviewsDue: 2, reviewsOnTime: 1,
+                    revenueShrinking: false),
+                ChannelManagerInputs(
+                    channelManager: "Ana Ruiz", stage: .declining, revenueActual: 0, revenueAgreed: 0, hasAgreedPlan: false,
+                    hasAgreedGoals: false,
+                    checklistComplete: nil, becameAchiever: false, reviewsDue: 0, reviewsOnTime: 0, revenueShrinking: true),
+            ], loweredTargets: ["Ana Ruiz": 2])
         assertSnapshot(
             of: PageSnapshotTests.lines(ChannelManagersPage.render(.init(chrome: Self.chrome, cards: card, currency: .usd))), as: .lines)
+    }
+
+    @Test func seasonalityPage() {
+        let weights = ["0.8", "0.85", "1", "0.9", "0.95", "1.05", "0.8", "0.8", "1", "1.05", "1.15", "1.45"]
+        let shares = weights.map { Double($0)! / 11.8 }
+        let model = SeasonalityPage.Model(
+            chrome: Self.chrome,
+            profiles: [
+                .init(kind: .program, name: "", weights: weights, shares: shares, partners: 30),
+                .init(kind: .region, name: "APAC <east>", weights: weights, shares: shares, partners: 10),
+                .init(
+                    kind: .solution, name: "Cloud", weights: Array(repeating: "1", count: 11) + ["x"], shares: nil, partners: nil,
+                    error: "Dec: 'x' is not a number."),
+            ],
+            added: .init(kind: .region, name: "", weights: Array(repeating: "", count: 12), shares: nil, partners: nil),
+            knownRegions: ["EMEA"], knownSolutions: ["Security"], mayEdit: true, notice: "Saved.")
+        assertSnapshot(of: PageSnapshotTests.lines(SeasonalityPage.render(model)), as: .lines)
+    }
+
+    @Test func loweredTargetsPage() {
+        let model = LoweredTargetsPage.Model(
+            chrome: Self.chrome, year: "FY2027 (1 Feb 2026 – 31 Jan 2027)",
+            rows: [
+                .init(
+                    goalID: Self.id(5), partnerID: Self.id(1), partnerName: "Atlas <Group>", goal: "Revenue, FY2026 Q4",
+                    before: "$120,000.00", after: "$110,000.00", by: "Ada Admin (Program admin)", at: "3 Nov 2026, 09:15 UTC",
+                    reason: "Largest customer <froze> its budget")
+            ], channelManager: "Ana Ruiz")
+        assertSnapshot(of: PageSnapshotTests.lines(LoweredTargetsPage.render(model)), as: .lines)
     }
 
     @Test func recognitionPageForAPartnerAdmin() {

@@ -125,6 +125,13 @@ struct PageSnapshotTests {
                 status: .missed, carriedForward: true)
         ]
         model.capacity = [(Day(year: 2025, month: 10, day: 1), 0.12, 0.1, 20), (Day(year: 2026, month: 10, day: 24), 0.17, 0.18, 22)]
+        model.loweredTargetsYear = "FY2027 (1 Feb 2026 – 31 Jan 2027)"
+        model.loweredTargets = [
+            .init(
+                goalID: goalID, partnerID: partnerID, partnerName: "Northwind <Traders>", goal: "Revenue, FY2026 Q4", before: "$150,000.00",
+                after: "$130,000.00", by: "Ada Admin (Program admin)", at: "3 Nov 2026, 09:15 UTC",
+                reason: "Largest customer froze spending")
+        ]
         return model
     }
 
@@ -192,6 +199,12 @@ struct PageSnapshotTests {
     }
 
     @Test func proposeGoalPageWithARefusedTarget() {
+        var grounding = ProposeGoalPage.Grounding(
+            baseline: "12 (the actual of FY2026 Q1)", smallestAcceptable: "13", bestAchieved: nil, shareOfWallet: 0.17, trainedShare: 0.18)
+        grounding.growth = "+25 %"
+        grounding.growthCompared = "the 12 months to 30 Sep 2026 against the 12 months before"
+        grounding.suggestedRange = "13 – 15"
+        grounding.sizingExplanation = "From the smallest acceptable target to what recent growth of +25 % support."
         let model = ProposeGoalPage.Model(
             chrome: Self.chrome, partnerID: Self.partnerID, partnerName: "Delta Managed Services",
             periods: [
@@ -200,10 +213,7 @@ struct PageSnapshotTests {
             ],
             metrics: [("revenue", "Revenue (Revenue)"), ("deal_registrations", "Deal registrations (Activity)")], period: "FY2027 Q1",
             metric: "deal_registrations",
-            grounding: .init(
-                baseline: "12 (the actual of FY2026 Q1)", smallestAcceptable: "12.01", bestAchieved: nil, shareOfWallet: 0.17,
-                trainedShare: 0.18),
-            typed: ["target": "12", "behaviour": "Register every opportunity <early>"],
+            grounding: grounding, typed: ["target": "12", "behaviour": "Register every opportunity <early>"],
             errors: ["target": "The target 12 does not beat the baseline: Deal registrations baseline is 12 (the actual of FY2026 Q1)."],
             viewerSide: .vendor)
         assertSnapshot(of: Self.lines(ProposeGoalPage.render(model)), as: .lines)

@@ -47,6 +47,18 @@ public struct Day: Hashable, Comparable, Sendable, Strideable {
     public var month: Int { components.month }
     public var dayOfMonth: Int { components.day }
 
+    /// English month abbreviations, January first, for dates written for people.
+    public static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// The first moment of the day: business days are UTC days.
+    public var midnightUTC: Date { Date(timeIntervalSince1970: Double(number) * 86_400) }
+
+    /// The day as people read it: "30 Sep 2026".
+    public var readable: String {
+        let c = components
+        return "\(c.day) \(Self.monthAbbreviations[c.month - 1]) \(c.year)"
+    }
+
     public var iso: String {
         let c = components
         return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)

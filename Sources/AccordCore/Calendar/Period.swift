@@ -41,6 +41,17 @@ public struct Period: Hashable, Codable, Sendable {
     /// First day after the period (exclusive).
     public var end: Day { start.firstOfMonth(addingMonths: kind.months) }
 
+    /// Last day of the period (inclusive): what people and the API are shown, never the exclusive end.
+    public var lastDay: Day { end.advanced(by: -1) }
+
+    /// The period's dates as people read them: "1 Jul – 30 Sep 2026", "1 Dec 2026 – 31 Mar 2027".
+    public var dates: String {
+        let (first, last) = (start.components, lastDay.components)
+        let month = { (m: Int) in Day.monthAbbreviations[m - 1] }
+        let from = first.year == last.year ? "\(first.day) \(month(first.month))" : "\(first.day) \(month(first.month)) \(first.year)"
+        return "\(from) – \(last.day) \(month(last.month)) \(last.year)"
+    }
+
     public var days: Int { start.distance(to: end) }
 
     public func contains(_ day: Day) -> Bool { day >= start && day < end }

@@ -24,10 +24,15 @@ public enum VendorOverlap {
 
     /// e.g. "FY2027 Q1 = Vendor FY2026 Q3 (61 %) + FY2026 Q4 (39 %)".
     public static func describe(_ partnerPeriod: Period, in vendor: FiscalCalendar) -> String {
+        "\(partnerPeriod.label) (\(partnerPeriod.dates)) = " + vendorEquivalent(of: partnerPeriod, in: vendor)
+    }
+
+    /// "Vendor FY2027 Q1 (67 %) + FY2027 Q2 (33 %)": the vendor periods a partner period overlaps.
+    public static func vendorEquivalent(of partnerPeriod: Period, in vendor: FiscalCalendar) -> String {
         let all = shares(of: partnerPeriod, in: vendor)
         let parts = all.map { share in
             all.count == 1 ? share.period.label : "\(share.period.label) (\(Int((share.share * 100).rounded())) %)"
         }
-        return "\(partnerPeriod.label) = Vendor " + parts.joined(separator: " + ")
+        return "Vendor " + parts.joined(separator: " + ")
     }
 }

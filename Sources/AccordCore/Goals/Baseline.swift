@@ -40,11 +40,13 @@ public struct BaselineHistory: Sendable {
     }
 
     /// The rule of §5.1: sums, counts and averages compare with the same period a year earlier;
-    /// levels (latest value, checklist) with the best ever reached. No history, no baseline.
-    public func baseline(for metric: Metric, period: Period) -> Baseline? {
+    /// levels (latest value, checklist) with the best ever reached. No history, no baseline: a year-earlier period
+    /// that has not ended by `today` (a goal more than a year ahead) has no actual yet, and a partner with no fact
+    /// before its end has none to compare with — the baseline is absent then, never zero.
+    public func baseline(for metric: Metric, period: Period, today: Day) -> Baseline? {
         switch metric.aggregation {
         case .sum, .distinctCount, .average:
-            guard hasHistoryBeforePriorYearEnd else { return nil }
+            guard hasHistoryBeforePriorYearEnd, period.oneYearEarlier.end <= today else { return nil }
             let fallback: Int64? = metric.aggregation == .average ? nil : 0
             guard let value = priorYearActual ?? fallback else { return nil }
             return Baseline(value: value, source: .samePeriodLastYear(label: period.oneYearEarlier.label))

@@ -55,6 +55,8 @@ public struct ChannelManagerScorecard: Hashable, Sendable {
     public let reviewsOnTime: Int
     public let developing: Int
     public let atRisk: Int
+    /// Targets of the manager's partners a program admin lowered this fiscal year (§5.3): counted, never hidden.
+    public var loweredTargets = 0
 
     /// Revenue actual ÷ agreed revenue goals.
     public var revenueAttainment: Double? { revenueAgreed > 0 ? Double(revenueActual) / Double(revenueAgreed) : nil }
@@ -64,9 +66,14 @@ public struct ChannelManagerScorecard: Hashable, Sendable {
     /// Bench strength: developing partners per established partner in decline or near it; nil when none is at risk.
     public var benchStrength: Double? { atRisk > 0 ? Double(developing) / Double(atRisk) : nil }
 
-    public static func make(_ inputs: [ChannelManagerInputs]) -> [ChannelManagerScorecard] {
+    /// `loweredTargets`: this fiscal year's overrides per channel manager.
+    public static func make(_ inputs: [ChannelManagerInputs], loweredTargets: [String: Int] = [:]) -> [ChannelManagerScorecard] {
         let byManager = Dictionary(grouping: inputs.filter { $0.stage != .exited }, by: \.channelManager)
-        return byManager.map { name, mine in scorecard(name, mine) }.sorted { $0.channelManager < $1.channelManager }
+        return byManager.map { name, mine in
+            var card = scorecard(name, mine)
+            card.loweredTargets = loweredTargets[name] ?? 0
+            return card
+        }.sorted { $0.channelManager < $1.channelManager }
     }
 
     private static func scorecard(_ name: String, _ mine: [ChannelManagerInputs]) -> ChannelManagerScorecard {

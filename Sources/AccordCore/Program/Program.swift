@@ -23,8 +23,12 @@ public struct ProgramSettings: Hashable, Codable, Sendable {
     public var minimumImprovement: Double
     /// Days a proposal may wait for an answer before it is flagged as lapsed (§5.2).
     public var responseWindowDays: Int
-    /// Month weights for pacing and forecasts (§6).
+    /// Month weights for pacing and forecasts (§6): the program's default profile.
     public var seasonality: SeasonalityProfile
+    /// Profiles of regions that buy in another rhythm, by region name; a partner's region picks its goals' profile.
+    public var regionalSeasonality: [String: SeasonalityProfile]
+    /// Profiles of solutions, by solution name: they shape the planning expectation of that solution (§9).
+    public var solutionSeasonality: [String: SeasonalityProfile]
     /// Items of the enablement checklist (§5.4): activity records name them as their subject.
     public var checklistItems: [String]
     /// Share of expected-to-date below which a goal is `behind` rather than `at risk` (§6).
@@ -47,11 +51,14 @@ public struct ProgramSettings: Hashable, Codable, Sendable {
         checklistItems: [String] = ProgramSettings.defaultChecklist, atRiskThreshold: Double = 0.8,
         motivationPolicy: MotivationPolicy = .carrot, benefitDefaults: [BenefitDefault] = [],
         segmentThresholds: SegmentThresholds = .init(), tiers: [Tier] = [], tierGraceYears: Int = 1,
-        planningIndexes: PlanningIndexes = .init()
+        planningIndexes: PlanningIndexes = .init(), regionalSeasonality: [String: SeasonalityProfile] = [:],
+        solutionSeasonality: [String: SeasonalityProfile] = [:]
     ) {
         self.minimumImprovement = minimumImprovement
         self.responseWindowDays = responseWindowDays
         self.seasonality = seasonality
+        self.regionalSeasonality = regionalSeasonality
+        self.solutionSeasonality = solutionSeasonality
         self.checklistItems = checklistItems
         self.atRiskThreshold = atRiskThreshold
         self.motivationPolicy = motivationPolicy
@@ -69,6 +76,10 @@ public struct ProgramSettings: Hashable, Codable, Sendable {
         minimumImprovement = try c.decodeIfPresent(Double.self, forKey: .minimumImprovement) ?? d.minimumImprovement
         responseWindowDays = try c.decodeIfPresent(Int.self, forKey: .responseWindowDays) ?? d.responseWindowDays
         seasonality = try c.decodeIfPresent(SeasonalityProfile.self, forKey: .seasonality) ?? d.seasonality
+        regionalSeasonality =
+            try c.decodeIfPresent([String: SeasonalityProfile].self, forKey: .regionalSeasonality) ?? d.regionalSeasonality
+        solutionSeasonality =
+            try c.decodeIfPresent([String: SeasonalityProfile].self, forKey: .solutionSeasonality) ?? d.solutionSeasonality
         checklistItems = try c.decodeIfPresent([String].self, forKey: .checklistItems) ?? d.checklistItems
         atRiskThreshold = try c.decodeIfPresent(Double.self, forKey: .atRiskThreshold) ?? d.atRiskThreshold
         motivationPolicy = try c.decodeIfPresent(MotivationPolicy.self, forKey: .motivationPolicy) ?? d.motivationPolicy

@@ -7,11 +7,12 @@ public struct GoalProgress: Sendable {
     public let improvementProgress: Double?
     public let pacing: Pacing
 
-    /// Computes attainment, improvement progress and pacing of a goal as of the end of `asOf`.
-    public init(goal: Goal, metric: Metric, actual: Int64?, asOf: Day, settings: ProgramSettings) {
+    /// Computes attainment, improvement progress and pacing of a goal as of the end of `asOf`; `region` is the
+    /// partner's, whose seasonality profile shapes the pacing.
+    public init(goal: Goal, metric: Metric, actual: Int64?, asOf: Day, settings: ProgramSettings, region: String?) {
         let figures = ProgressFigures(
             metric: metric, target: goal.target, baseline: goal.baseline?.value, actual: actual, period: goal.period, asOf: asOf,
-            settings: settings)
+            settings: settings, region: region)
         self.goal = goal
         self.metric = metric
         self.actual = actual
@@ -29,7 +30,8 @@ public struct ProgressFigures: Hashable, Sendable {
     public let pacing: Pacing
 
     public init(
-        metric: Metric, target: Int64, baseline: Int64?, actual: Int64?, period: Period, asOf: Day, settings: ProgramSettings
+        metric: Metric, target: Int64, baseline: Int64?, actual: Int64?, period: Period, asOf: Day, settings: ProgramSettings,
+        region: String?
     ) {
         // Plain locals first: the release optimizer of Swift 6.3.1 crashes (CopyPropagation) when the closures
         // below read optional members themselves.
@@ -38,6 +40,6 @@ public struct ProgressFigures: Hashable, Sendable {
         improvementProgress = actual.flatMap { Attainment.improvementProgress(actual: $0, baseline: baseline, target: target) }
         pacing = Pacing.evaluate(
             metric: metric, target: target, baseline: baseline, actual: actual, period: period, asOf: asOf,
-            profile: settings.seasonality, atRiskThreshold: settings.atRiskThreshold)
+            profile: settings.seasonality(region: region), atRiskThreshold: settings.atRiskThreshold)
     }
 }

@@ -68,13 +68,15 @@ public struct GoalStanding: Hashable, Sendable {
         quarter = period.holdingQuarter
     }
 
-    /// The same goal as of another day: its actual does not move with the day, its pacing does.
-    public func asOf(_ day: Day, metric: Metric, settings: ProgramSettings) -> GoalStanding {
+    /// The same goal as of another day: its actual does not move with the day, its pacing does (`region` is the
+    /// partner's, for its seasonality).
+    public func asOf(_ day: Day, metric: Metric, settings: ProgramSettings, region: String?) -> GoalStanding {
         GoalStanding(
             goalID: goalID, partnerID: partnerID, metricKey: metricKey, ownerSide: ownerSide, status: status, period: period,
             target: target, baseline: baseline, actual: actual,
             figures: ProgressFigures(
-                metric: metric, target: target, baseline: baseline, actual: actual, period: period, asOf: day, settings: settings),
+                metric: metric, target: target, baseline: baseline, actual: actual, period: period, asOf: day, settings: settings,
+                region: region),
             asOf: day, lapsesAt: lapsesAt, carriedForward: carriedForward, draftOf: draftOf)
     }
 

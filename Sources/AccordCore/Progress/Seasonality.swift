@@ -10,9 +10,16 @@ public struct SeasonalityProfile: Hashable, Codable, Sendable {
     public init(monthlyWeights: [Double]) throws(SeasonalityError) {
         guard monthlyWeights.count == 12 else { throw .needsTwelveWeights(monthlyWeights.count) }
         guard monthlyWeights.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw .negativeWeight }
+        guard monthlyWeights.allSatisfy({ $0 <= Self.largestWeight }) else { throw .weightTooLarge }
         guard monthlyWeights.contains(where: { $0 > 0 }) else { throw .allZero }
         self.monthlyWeights = monthlyWeights
     }
+
+    /// Weights are relative; a bound keeps every weighted sum of a century of days finite and exact enough.
+    public static let largestWeight = 1_000_000.0
+
+    /// The weights as a person reads them, e.g. for a form: nil for flat by days.
+    public var isFlat: Bool { monthlyWeights == nil }
 
     /// The weight of one day: its month's weight spread evenly over the month's days.
     public func weight(of day: Day) -> Double {
@@ -52,12 +59,18 @@ public enum SeasonalityError: Error, Equatable, Sendable, CustomStringConvertibl
     case needsTwelveWeights(Int)
     case negativeWeight
     case allZero
+    case weightTooLarge
+    case badName(String)
+    case tooManyProfiles
 
     public var description: String {
         switch self {
         case .needsTwelveWeights(let count): "a seasonality profile has twelve monthly weights, not \(count)"
-        case .negativeWeight: "seasonality weights must be zero or more"
+        case .negativeWeight: "seasonality weights must be numbers of zero or more"
         case .allZero: "at least one seasonality weight must be above zero"
+        case .weightTooLarge: "seasonality weights are relative: at most \(Int(SeasonalityProfile.largestWeight)) each"
+        case .badName(let problem): problem
+        case .tooManyProfiles: "at most \(ProgramSettings.largestSeasonalityProfileCount) regional and solution profiles"
         }
     }
 }

@@ -8,6 +8,13 @@ public enum Format {
         return String(format: "%.\(decimals)f %%", ratio * 100)
     }
 
+    /// A change as people read it: "+12 %", "−4 %", "0 %".
+    public static func signedPercent(_ ratio: Double) -> String {
+        guard ratio.isFinite else { return "—" }
+        let value = (ratio * 100).rounded()
+        return (value > 0 ? "+" : (value < 0 ? "−" : "")) + String(format: "%.0f %%", abs(value))
+    }
+
     /// Improvement progress reads as a share of the agreed improvement; below the baseline it says so.
     public static func improvement(_ ratio: Double?) -> String {
         guard let ratio, ratio.isFinite else { return "—" }

@@ -11,6 +11,12 @@ public enum ProposeGoalPage {
         public let bestAchieved: String?
         public let shareOfWallet: Double?
         public let trainedShare: Double?
+        /// Realistic sizing (DOMAIN §5.5): recent growth ("+12 %") and what it compares, headroom, the suggested range.
+        public var growth: String?
+        public var growthCompared: String?
+        public var headroom: String?
+        public var suggestedRange: String?
+        public var sizingExplanation = ""
 
         public init(baseline: String, smallestAcceptable: String?, bestAchieved: String?, shareOfWallet: Double?, trainedShare: Double?) {
             self.baseline = baseline
@@ -83,6 +89,13 @@ public enum ProposeGoalPage {
                 Form.field(
                     "target", label: "Target", value: model.typed["target"] ?? "", type: .text, autocomplete: "off",
                     error: model.errors["target"]),
+                .unwrap(model.grounding) { g in
+                    .p(
+                        .class("hint"), .id("target-range"),
+                        .unwrap(
+                            g.suggestedRange, { .group(.text("Suggested range: "), .span(.class("sizing-range"), .text($0)), .text(". ")) }),
+                        .text(g.sizingExplanation + " A suggestion to discuss, not a limit: a bolder target is accepted."))
+                },
                 Form.textArea(
                     "behaviour", label: "The behaviour this goal is meant to motivate", value: model.typed["behaviour"] ?? "",
                     error: model.errors["behaviour"], hint: "Required: a goal says what it should change, not only a number."),
@@ -111,8 +124,12 @@ public enum ProposeGoalPage {
                 PartnerPage.figure("Smallest acceptable target", g.smallestAcceptable ?? "any"),
                 PartnerPage.figure("Best target already achieved", g.bestAchieved ?? "none"),
                 PartnerPage.figure("Share of wallet", Format.percent(g.shareOfWallet)),
-                PartnerPage.figure("Engineers certified", Format.percent(g.trainedShare))
+                PartnerPage.figure("Engineers certified", Format.percent(g.trainedShare)),
+                PartnerPage.figure("Recent growth", g.growth ?? "no earlier year to compare"),
+                PartnerPage.figure("Headroom", g.headroom ?? "—"),
+                PartnerPage.figure("Suggested range", g.suggestedRange ?? "— (no history yet)")
             ),
+            .unwrap(g.growthCompared) { .p(.class("hint"), .text("Growth compares \($0).")) },
             .p(
                 .class("hint"),
                 "A goal is something not yet attained: the target must beat the baseline. Missed goals are kept and carried forward, never quietly lowered."

@@ -46,7 +46,7 @@ public enum ChannelManagersPage {
                         .th("Attainment"),
                         .th("Plan and goals agreed"), .th(.class("num"), "Checklists completed"),
                         .th(.class("num"), "Believers → achievers"),
-                        .th("Reviews on time"), .th(.class("num"), "Bench strength")),
+                        .th("Reviews on time"), .th(.class("num"), "Bench strength"), .th(.class("num"), "Targets lowered this year")),
                     .forEach(model.cards) { c in
                         .tr(
                             .td(.a(.href(SiteURL.portfolio(c.channelManager).path), .text(c.channelManager))),
@@ -63,7 +63,12 @@ public enum ChannelManagersPage {
                                     c.benchStrength.map {
                                         "\(Format.number($0, decimals: 1)) (\(c.developing) developing / \(c.atRisk) at risk)"
                                     }
-                                        ?? "\(c.developing) developing / none at risk")))
+                                        ?? "\(c.developing) developing / none at risk")),
+                            .td(
+                                .class("num"),
+                                .a(
+                                    .href(SiteURL.loweredTargets().path + SiteURL.queryString([("cam", c.channelManager)])),
+                                    .text("\(c.loweredTargets)"))))
                     }))
         }
     }

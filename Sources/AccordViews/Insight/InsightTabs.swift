@@ -2,13 +2,14 @@ import Plot
 
 /// The vendor's insight pages share one row of tabs.
 public enum InsightTabs {
-    public enum Tab: Sendable { case segments, coverage, tiers, channelManagers, recognition }
+    public enum Tab: Sendable { case segments, coverage, tiers, channelManagers, recognition, loweredTargets, seasonality }
 
     static func node(_ current: Tab) -> Node<HTML.BodyContext> {
         let tabs: [(Tab, String, String)] = [
             (.segments, "Segments", SiteURL.segments().path), (.coverage, "Coverage (internal)", SiteURL.coverage().path),
             (.tiers, "Levels", SiteURL.tiers.path), (.channelManagers, "Channel managers", SiteURL.channelManagers.path),
             (.recognition, "Recognition", SiteURL.recognition.path),
+            (.loweredTargets, "Lowered targets", SiteURL.loweredTargets().path), (.seasonality, "Seasonality", SiteURL.seasonality.path),
         ]
         return .nav(
             .class("tabs"), .attribute(named: "aria-label", value: "Insight"),

@@ -20,6 +20,12 @@ public enum Stylesheet {
         .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 12px; }
         .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; }
         .card .figure { font-size: 26px; font-weight: 700; } .card .caption { color: var(--muted); font-size: 13px; }
+        a.card-link { display: block; color: inherit; text-decoration: none; } a.card-link:hover { border-color: var(--accent, #3b6fd4); }
+        .month-weights { display: grid; grid-template-columns: repeat(6, minmax(70px, 1fr)); gap: 8px; margin: 8px 0; }
+        .month-weights .field { margin: 0; } .month-weights input { width: 100%; }
+        @media (max-width: 600px) { .month-weights { grid-template-columns: repeat(3, 1fr); } }
+        .card.seasonality { margin: 14px 0; } .bar.seasonal { fill: #6a8fd8; }
+        .sizing-range { font-weight: 600; }
         table { width: 100%; border-collapse: collapse; background: var(--card); border: 1px solid var(--line); border-radius: 10px; overflow: hidden; }
         th, td { text-align: left; padding: 9px 12px; border-bottom: 1px solid var(--line); vertical-align: middle; }
         th { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); background: #fafbfd; }

@@ -67,6 +67,9 @@ public enum OverviewPage {
         public var partnersByStage: [(LifecycleStage, Int)] = []
         /// Attainment of active goals, bucketed: how far the program's agreed goals are along.
         public var attainment: [(label: String, count: Int)] = []
+        /// Targets a program admin lowered in the vendor's fiscal year (DOMAIN §5.3), and the year's label.
+        public var loweredTargets = 0
+        public var loweredTargetsYear = ""
 
         public init(chrome: PageChrome, today: Day, goalCounts: [GoalStatus: Int], rows: [Row], partnerCount: Int) {
             self.chrome = chrome

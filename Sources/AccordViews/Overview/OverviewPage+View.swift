@@ -16,7 +16,11 @@ extension OverviewPage {
                 card("\(model.count(.proposed))", "proposals awaiting an answer"),
                 card("\(model.count(.declined))", "proposals declined"),
                 card("\(model.count(.achieved))", "goals achieved"),
-                card("\(model.count(.missed))", "goals missed (kept, carried forward)")
+                card("\(model.count(.missed))", "goals missed (kept, carried forward)"),
+                linkCard(
+                    "\(model.loweredTargets)",
+                    "target\(model.loweredTargets == 1 ? "" : "s") lowered in \(model.loweredTargetsYear) (by override)",
+                    href: SiteURL.loweredTargets().path)
             )
             BodyNode.h2(.text("Attainment of active goals"))
             BodyNode.if(
@@ -70,6 +74,11 @@ extension OverviewPage {
 
     static func card(_ figure: String, _ caption: String) -> Node<HTML.BodyContext> {
         .div(.class("card"), .div(.class("figure"), .text(figure)), .div(.class("caption"), .text(caption)))
+    }
+
+    /// A tile that opens the list it counts.
+    static func linkCard(_ figure: String, _ caption: String, href: String) -> Node<HTML.BodyContext> {
+        .a(.class("card card-link"), .href(href), .div(.class("figure"), .text(figure)), .div(.class("caption"), .text(caption + " →")))
     }
 
     static func attention(_ rows: [Model.Row]) -> Node<HTML.BodyContext> {

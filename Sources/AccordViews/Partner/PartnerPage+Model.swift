@@ -78,6 +78,9 @@ public enum PartnerPage {
 
         /// Level, standing benefits, benefits from the ledger and badges (§7, §12).
         public var benefits: Benefits?
+        /// Targets of this partner a program admin lowered in the vendor's fiscal year (DOMAIN §5.3), and that year.
+        public var loweredTargets: [LoweredTargetsPage.Row] = []
+        public var loweredTargetsYear = ""
 
         public struct Benefits: Sendable {
             public let tier: String

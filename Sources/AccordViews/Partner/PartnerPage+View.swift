@@ -39,7 +39,7 @@ extension PartnerPage {
             )
             BodyNode.p(
                 .class("subtitle"),
-                .text("Partner calendar: \(model.vendorPeriods) · "),
+                .text("\(model.vendorPeriods) · "),
                 .a(.href(SiteURL.partner(model.partnerID, period: model.previousPeriod).path), .text("← \(model.previousPeriod)")),
                 .text(" · "),
                 .a(.href(SiteURL.partner(model.partnerID, period: model.nextPeriod).path), .text("\(model.nextPeriod) →"))
@@ -51,6 +51,8 @@ extension PartnerPage {
             plan(model)
             BodyNode.h2("Earlier periods")
             history(model)
+            BodyNode.h2(.text("Targets lowered in \(model.loweredTargetsYear) (\(model.loweredTargets.count))"))
+            lowered(model)
             BodyNode.h2("Capacity over time")
             capacity(model)
         }
@@ -172,6 +174,22 @@ extension PartnerPage {
                     .group(upcoming.map { r in .a(.href(SiteURL.review(r.id).path), .text("\(r.period) (due \(r.due.iso)) ")) }))),
             .if(!held.isEmpty, .p(.text("Held: "), .group(held.map { r in .a(.href(SiteURL.review(r.id).path), .text("\(r.period) ")) })))
         )
+    }
+
+    static func lowered(_ model: Model) -> BodyNode {
+        guard !model.loweredTargets.isEmpty else {
+            return .p(.class("muted"), "No target was lowered: missed goals are carried forward with the same target.")
+        }
+        return .div(
+            .class("table-wrap"),
+            .table(
+                .tr(.th("Goal"), .th(.class("num"), "Before"), .th(.class("num"), "After"), .th("By"), .th("When"), .th("Reason")),
+                .forEach(model.loweredTargets) { row in
+                    .tr(
+                        .td(.a(.href(SiteURL.goal(row.goalID).path), .text(row.goal))), .td(.class("num"), .text(row.before)),
+                        .td(.class("num"), .text(row.after)), .td(.text(row.by)), .td(.text(row.at)),
+                        .td(.class("reason"), .text(row.reason)))
+                }))
     }
 
     static func history(_ model: Model) -> BodyNode {

@@ -17,6 +17,7 @@ enum DTO {
         let motivationPolicy: MotivationPolicy
         let segmentThresholds: SegmentThresholds
         let tierGraceYears: Int
+        let seasonality: Seasonality
 
         init(_ p: AccordCore.Program) {
             id = p.id
@@ -29,6 +30,38 @@ enum DTO {
             motivationPolicy = p.settings.motivationPolicy
             segmentThresholds = p.settings.segmentThresholds
             tierGraceYears = p.settings.tierGraceYears
+            seasonality = Seasonality(SeasonalityChange(p.settings))
+        }
+    }
+
+    /// The program's seasonality profiles (DOMAIN §6): twelve monthly weights each, January first.
+    struct Seasonality: Content {
+        struct Profile: Content {
+            let name: String
+            let weights: [Double]
+        }
+        /// Nil: flat by days.
+        let program: [Double]?
+        let regions: [Profile]
+        let solutions: [Profile]
+
+        init(_ change: SeasonalityChange) {
+            program = change.program
+            regions = change.regions.map { Profile(name: $0.name, weights: $0.weights) }
+            solutions = change.solutions.map { Profile(name: $0.name, weights: $0.weights) }
+        }
+    }
+
+    /// A new set of seasonality profiles: every profile as it should be (absent lists mean none).
+    struct SeasonalityIn: Content {
+        let program: [Double]?
+        let regions: [Seasonality.Profile]?
+        let solutions: [Seasonality.Profile]?
+
+        var change: SeasonalityChange {
+            SeasonalityChange(
+                program: program, regions: (regions ?? []).map { ($0.name, $0.weights) },
+                solutions: (solutions ?? []).map { ($0.name, $0.weights) })
         }
     }
 
@@ -168,8 +201,9 @@ enum DTO {
         let id: UUID
         let partnerId: UUID
         let period: String
-        let periodStart: Day
-        let periodEnd: Day
+        /// The period's first and last days, both inside it (the stored end is exclusive; the API never shows it).
+        let periodFirstDay: Day
+        let periodLastDay: Day
         let metric: String
         let ownerSide: String
         let status: String
@@ -198,8 +232,8 @@ enum DTO {
             id = g.id
             partnerId = g.partnerID
             period = g.period.label
-            periodStart = g.period.start
-            periodEnd = g.period.end
+            periodFirstDay = g.period.start
+            periodLastDay = g.period.lastDay
             self.metric = g.metricKey
             ownerSide = g.ownerSide.rawValue
             status = g.status.rawValue
@@ -261,6 +295,20 @@ enum DTO {
         let source: String?
         let bestAchievedTarget: String?
         let smallestAcceptableTarget: String?
+        /// Realistic sizing (DOMAIN §5.5): a suggestion beside the target, never a limit.
+        let shareOfWallet: Double?
+        let certifiedShare: Double?
+        let growthRate: Double?
+        let growthCompared: String?
+        let headroom: String?
+        let headroomExplanation: String?
+        let suggestedRange: SuggestedRange?
+        let sizingExplanation: String
+
+        struct SuggestedRange: Content {
+            let low: String
+            let high: String
+        }
     }
 
     struct GoalProgressDTO: Content {

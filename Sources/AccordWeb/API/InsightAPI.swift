@@ -224,6 +224,7 @@ enum InsightAPI {
         let channelManager: String; let partners: Int; let revenueActual: String; let revenueAgreed: String; let revenueAttainment: Double?
         let withPlanAndGoals: Int; let checklistsCompleted: Int; let checklistsTracked: Int; let believersBecameAchievers: Int
         let reviewsDue: Int; let reviewsOnTime: Int; let developing: Int; let atRisk: Int; let benchStrength: Double?
+        let loweredTargets: Int
     }
 
     @Sendable static func channelManagers(req: Request) async throws -> DTO.Page<ChannelManagerOut> {
@@ -236,7 +237,8 @@ enum InsightAPI {
                 revenueAgreed: money($0.revenueAgreed), revenueAttainment: $0.revenueAttainment.map { ($0 * 1000).rounded() / 1000 },
                 withPlanAndGoals: $0.withPlanAndGoals, checklistsCompleted: $0.checklistsCompleted, checklistsTracked: $0.checklistsTracked,
                 believersBecameAchievers: $0.believersBecameAchievers, reviewsDue: $0.reviewsDue, reviewsOnTime: $0.reviewsOnTime,
-                developing: $0.developing, atRisk: $0.atRisk, benchStrength: $0.benchStrength.map { ($0 * 100).rounded() / 100 })
+                developing: $0.developing, atRisk: $0.atRisk, benchStrength: $0.benchStrength.map { ($0 * 100).rounded() / 100 },
+                loweredTargets: $0.loweredTargets)
         }
         return .init(items: items, total: items.count)
     }

@@ -120,6 +120,12 @@ enum PartnersAPI {
         return DTO.Baseline(
             partnerId: partnerID, period: g.period.label, metric: g.metric.key, baseline: g.baseline.map { value($0.value) },
             source: g.baseline?.explanation, bestAchievedTarget: g.bestAchievedTarget.map(value),
-            smallestAcceptableTarget: g.smallestAcceptableTarget.map(value))
+            smallestAcceptableTarget: g.smallestAcceptableTarget.map(value),
+            shareOfWallet: g.capacity?.shareOfWallet.map { ($0 * 10_000).rounded() / 10_000 },
+            certifiedShare: g.capacity?.trainedShare.map { ($0 * 10_000).rounded() / 10_000 },
+            growthRate: g.sizing.growth?.rate.map { ($0 * 10_000).rounded() / 10_000 }, growthCompared: g.sizing.growth?.compared,
+            headroom: g.sizing.headroom.map { value($0.amount) }, headroomExplanation: g.sizing.headroom?.explanation,
+            suggestedRange: g.sizing.range.map { .init(low: value($0.lowerBound), high: value($0.upperBound)) },
+            sizingExplanation: g.sizing.explanation)
     }
 }

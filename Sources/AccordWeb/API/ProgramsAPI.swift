@@ -14,6 +14,14 @@ enum ProgramsAPI {
         DTO.Program(try await req.store.program(try req.id("programID")))
     }
 
+    /// Replaces the program's seasonality profiles (DOMAIN §6); audited, and the maintained progress is re-paced.
+    @Sendable static func updateSeasonality(req: Request) async throws -> DTO.Program {
+        var program = try await req.store.program(try req.id("programID"))
+        try req.json(DTO.SeasonalityIn.self).change.apply(to: &program)
+        try await req.store.update(program, by: try req.actor(), at: req.clock.now())
+        return DTO.Program(program)
+    }
+
     @Sendable static func create(req: Request) async throws -> Response {
         let actor = try req.actor()
         let body = try req.json(DTO.NewProgram.self)

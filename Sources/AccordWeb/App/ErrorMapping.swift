@@ -32,7 +32,9 @@ enum ErrorMapping {
                 headers: ["Retry-After": "5"])
         }
         switch error {
-        case let error as GoalRuleError: return Mapped(status: .unprocessableEntity, reason: error.description)
+        case let error as GoalRuleError:
+            // Lowering is a program admin's right (§5.3): anyone else is refused, not told their input was wrong.
+            return Mapped(status: error == .overrideNeedsAdmin ? .forbidden : .unprocessableEntity, reason: error.description)
         case let error as ImportFailure: return Mapped(status: .unprocessableEntity, reason: error.description, rows: error.rows)
         case let error as StoreError:
             switch error {

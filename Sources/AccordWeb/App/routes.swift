@@ -47,8 +47,12 @@ func routes(_ app: Application) throws {
     vendorPages.get("coverage", use: InsightPagesController.coverage)
     vendorPages.get("tiers", use: InsightPagesController.tiers)
     vendorPages.get("channel-managers", use: InsightPagesController.channelManagers)
+    vendorPages.get("settings", "seasonality", use: SettingsPagesController.seasonality)
+    vendorPages.get("lowered-targets", use: LoweredTargetsController.page)
+    vendorPages.get("lowered-targets.csv", use: LoweredTargetsController.csv)
     let adminPages = vendorPages.grouped(Guard.Admin())
     adminPages.post("coverage", "plan", use: InsightPagesController.setPlan)
+    adminPages.post("settings", "seasonality", use: SettingsPagesController.setSeasonality)
     adminPages.post("tiers", "review", use: InsightPagesController.runTierReview)
     adminPages.post("tiers", "recommendations", ":recommendationID", ":decision", use: InsightPagesController.decideTier)
 
@@ -71,6 +75,7 @@ func routes(_ app: Application) throws {
     partner.post("partners", ":partnerID", "capacity", use: PartnersAPI.addCapacity)
     partner.get("partners", ":partnerID", "scorecard", use: PartnersAPI.scorecard)
     partner.get("partners", ":partnerID", "baseline", use: PartnersAPI.baseline)
+    partner.get("partners", ":partnerID", "lowered-targets", use: LoweredTargetsAPI.partner)
     partner.get("goals", ":goalID", use: GoalsAPI.show)
     partner.post("goals", ":goalID", "send", use: GoalsAPI.send)
     partner.post("goals", ":goalID", "counter", use: GoalsAPI.counter)
@@ -100,6 +105,7 @@ func routes(_ app: Application) throws {
     vendor.post("facts", "sales", use: FactsAPI.postSales)
     vendor.on(.POST, "imports", "sales", body: .stream, use: FactsAPI.importSales)
     vendor.get("reviews", "overdue", use: PlansAPI.overdue)
+    vendor.get("lowered-targets", use: LoweredTargetsAPI.program)
 
     // MARK: JSON API — vendor staff: insight and internal planning (DOMAIN §8, §9, §12, §13); never partner users
     let vendorPartner = vendor.grouped(Guard.PartnerScope())
@@ -117,6 +123,7 @@ func routes(_ app: Application) throws {
     admin.get("audit", use: AuditAPI.list)
     admin.on(.POST, "imports", "partners", body: .stream, use: FactsAPI.importRoster)
     admin.post("programs", ":programID", "settings", "motivation", use: InsightAPI.updateSettings)
+    admin.post("programs", ":programID", "settings", "seasonality", use: ProgramsAPI.updateSeasonality)
     admin.post("planning", "plans", use: InsightAPI.setPlan)
     admin.post("tiers", "review", use: InsightAPI.runTierReview)
     admin.post("tiers", "recommendations", ":recommendationID", ":decision", use: InsightAPI.decideTier)

@@ -15,6 +15,7 @@ enum AccordCommands {
         app.asyncCommands.use(BenchGoalsCommand(), as: "bench-goals")
         app.asyncCommands.use(ScorecardCommand(), as: "scorecard")
         app.asyncCommands.use(ProgramCreateCommand(), as: "program-create")
+        app.asyncCommands.use(SeasonalityCommand(), as: "seasonality")
         app.asyncCommands.use(DemoCommand(), as: "demo")
         app.asyncCommands.use(UserCommands(), as: "user")
         app.asyncCommands.use(TokenCommands(), as: "token")

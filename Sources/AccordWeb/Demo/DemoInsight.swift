@@ -67,7 +67,7 @@ enum DemoInsight {
         var cache: [Period: [UUID: [String: Int64]]] = [:]
         let planning = CoveragePlanning(store: store, clock: clock)
         let expected = try await planning.expectation(
-            partnerID: partner.id, from: period.start, to: period.end, program: program,
+            partnerID: partner.id, region: partner.region, from: period.start, to: period.end, program: program,
             entries: try await store.topDownPlans(programID: program.id, calendar: program.calendar), partners: partners, cache: &cache)
         guard expected > 0 else { return }
         _ = try await GoalWorkflow(store: store, clock: clock).propose(

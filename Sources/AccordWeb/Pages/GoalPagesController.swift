@@ -90,7 +90,7 @@ enum GoalPagesController {
         var model = GoalPage.Model(
             chrome: try await PageChromes.make(req), goalID: goal.id, partnerID: partner.id, partnerName: partner.name,
             metricName: metric.name, periodLabel: goal.period.label,
-            vendorPeriods: "Vendor calendar: " + VendorOverlap.describe(goal.period, in: program.calendar), status: goal.status,
+            vendorPeriods: VendorOverlap.describe(goal.period, in: program.calendar), status: goal.status,
             ownerSide: goal.ownerSide, target: show(goal.target), targetPlain: metric.plainText(goal.target, currency: program.currency),
             baseline: goal.baseline.map { show($0.value) } ?? "—", baselineSource: goal.baseline?.explanation ?? "no history yet",
             behaviour: goal.behaviour, objective: goal.objective, awaiting: goal.awaitingSide,
@@ -182,18 +182,25 @@ enum GoalPagesController {
             partnerID: partnerID, periodLabel: chosenPeriod.label, metricKey: chosenMetric.key)
         {
             let show = { (v: Int64) in chosenMetric.format(v, currency: program.currency) }
-            let capacity = try await req.store.capacityHistory(of: partnerID).last
-            grounding = ProposeGoalPage.Grounding(
+            var shown = ProposeGoalPage.Grounding(
                 baseline: g.baseline.map { "\(show($0.value)) (\($0.explanation))" } ?? "no history yet",
                 smallestAcceptable: g.smallestAcceptableTarget.map(show), bestAchieved: g.bestAchievedTarget.map(show),
-                shareOfWallet: capacity?.shareOfWallet, trainedShare: capacity?.trainedShare)
+                shareOfWallet: g.capacity?.shareOfWallet, trainedShare: g.capacity?.trainedShare)
+            shown.growth = g.sizing.growth?.rate.map { Format.signedPercent($0) }
+            shown.growthCompared = g.sizing.growth?.compared
+            shown.headroom = g.sizing.headroom.map { "\(show($0.amount)) (\($0.explanation))" }
+            shown.suggestedRange = g.sizing.range.map {
+                $0.lowerBound == $0.upperBound ? show($0.lowerBound) : "\(show($0.lowerBound)) – \(show($0.upperBound))"
+            }
+            shown.sizingExplanation = g.sizing.explanation
+            grounding = shown
         }
         return ProposeGoalPage.Model(
             chrome: try await PageChromes.make(req), partnerID: partnerID, partnerName: partner.name,
             periods: options.map {
                 (
                     $0.label,
-                    "\($0.label) — " + VendorOverlap.describe($0, in: program.calendar).replacingOccurrences(of: "\($0.label) = ", with: "")
+                    "\($0.label) (\($0.dates)) — " + VendorOverlap.vendorEquivalent(of: $0, in: program.calendar)
                 )
             },
             metrics: metrics.map { ($0.key, "\($0.name) (\($0.category.label))") }, period: chosenPeriod.label, metric: chosenMetric.key,

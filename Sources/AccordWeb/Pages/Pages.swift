@@ -55,6 +55,10 @@ enum PagesController {
         let bucketCounts = try await req.store.activeAttainmentCounts(
             programID: program.id, today: today, buckets: buckets.map { ($0.lower, $0.upper) })
         model.attainment = zip(buckets, bucketCounts).map { ($0.label, $1) }
+        let year = LoweredTarget.reportYear(of: program.calendar, today: today)
+        model.loweredTargets = try await req.store.loweredTargetCounts(programID: program.id, from: year.from, to: year.to)
+            .values.reduce(0, +)
+        model.loweredTargetsYear = year.year.label
         return HTMLResponse.page(OverviewPage.render(model))
     }
 
@@ -91,7 +95,7 @@ enum PagesController {
                 start: line.goal.period.start, end: line.goal.period.end, target: Double(line.goal.target),
                 expected: Pacing.expectedCurve(
                     metric: metric, target: line.goal.target, baseline: line.goal.baseline?.value, period: line.goal.period,
-                    profile: card.program.settings.seasonality
+                    profile: card.program.settings.seasonality(region: card.partner.region)
                 ).map { (day: $0.day, value: $0.expected) },
                 actual: series.points.map { (day: $0.0, value: Double($0.1)) }, asOf: card.asOf,
                 format: { value in metric.format(Figures.roundedOrZero(value), currency: currency) }, initial: Double(series.start))
@@ -152,6 +156,10 @@ enum PagesController {
             ($0.asOf, $0.shareOfWallet, $0.trainedShare, $0.engineers)
         }
         model.benefits = try await benefits(req, partner: card.partner, program: card.program, viewer: viewer)
+        let lowered = try await LoweredTargetsReport.load(
+            store: req.store, program: card.program, today: today, partnerID: card.partner.id, limit: LoweredTargetsController.shownLines)
+        model.loweredTargetsYear = lowered.yearLabel
+        model.loweredTargets = lowered.rows
     }
 
     /// The partner's level, benefits from the ledger and badges (DOMAIN §7, §12): the partner's own to read.

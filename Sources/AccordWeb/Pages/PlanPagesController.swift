@@ -34,9 +34,9 @@ enum PlanPagesController {
                     },
                     suggestions: s.items.map {
                         (
-                            "\($0.period.label) — "
-                                + VendorOverlap.describe($0.period, in: program.calendar).replacingOccurrences(
-                                    of: "\($0.period.label) = ", with: ""), show($0.target), $0.raisedToImprovementMinimum
+                            "\($0.period.label) (\($0.period.dates)) — "
+                                + VendorOverlap.vendorEquivalent(of: $0.period, in: program.calendar), show($0.target),
+                            $0.raisedToImprovementMinimum
                         )
                     }))
         }
@@ -97,7 +97,7 @@ enum PlanPagesController {
         return ReviewPage.Model(
             chrome: try await PageChromes.make(req), reviewID: review.id, partnerID: partner.id, partnerName: partner.name,
             periodLabel: review.period.label,
-            vendorPeriods: "Vendor calendar: " + VendorOverlap.describe(review.period, in: program.calendar),
+            vendorPeriods: VendorOverlap.describe(review.period, in: program.calendar),
             review: review, overdue: review.isOverdue(today: req.clock.today), today: req.clock.today,
             mayHold: AccessRule.mayChange(partner, as: viewer) && viewer.role.mayNegotiateGoals, errors: errors, typed: typed)
     }

@@ -28,6 +28,8 @@ struct GoalWorkflow {
         let baseline: Baseline?
         let bestAchievedTarget: Int64?
         let smallestAcceptableTarget: Int64?
+        let capacity: CapacityProfile?
+        let sizing: RealisticSizing
     }
 
     func grounding(partnerID: UUID, periodLabel: String, metricKey: String) async throws -> Grounding {
@@ -38,13 +40,28 @@ struct GoalWorkflow {
         let history = try await store.baselineHistory(
             partnerID: partnerID, metric: metric, period: period, programID: program.id,
             checklistItems: program.settings.checklistItems)
-        let baseline = history.baseline(for: metric, period: period)
+        let baseline = history.baseline(for: metric, period: period, today: clock.today)
         let achieved = try await store.bestAchievedTarget(partnerID: partnerID, metric: metric)
+        let smallest = program.settings.improvementRule.smallestAcceptableTarget(
+            metric: metric, baseline: baseline, bestAchievedTarget: achieved)
+        // Realistic sizing (§5.5): the partner's own last twelve months against the twelve before, and its capacity.
+        let windows = RealisticSizing.Growth.windows(quarterStart: partner.calendar.period(.quarter, containing: clock.today).start)
+        let recent = ActualRequest(partnerID: partnerID, metric: metric, start: windows.recent.0, end: windows.recent.1)
+        let earlier = ActualRequest(partnerID: partnerID, metric: metric, start: windows.earlier.0, end: windows.earlier.1)
+        let actuals = try await store.actuals([recent, earlier], programID: program.id, checklistItems: program.settings.checklistItems)
+        let growth = zip(actuals[recent], actuals[earlier]).map {
+            RealisticSizing.Growth(recent: $0, earlier: $1, recentEnd: windows.recent.1)
+        }
+        let capacity = try await store.capacityHistory(of: partnerID).last
+        let profile = program.settings.seasonality(region: partner.region)
+        let year = partner.calendar.period(.year, containing: period.start)
+        let yearWeight = profile.weight(from: year.start, to: year.end)
+        let sizing = RealisticSizing(
+            metric: metric, baseline: baseline, smallestAcceptable: smallest, growth: growth, capacity: capacity,
+            yearShare: yearWeight > 0 ? profile.weight(from: period.start, to: period.end) / yearWeight : 0, currency: program.currency)
         return Grounding(
             partner: partner, program: program, metric: metric, period: period, baseline: baseline,
-            bestAchievedTarget: achieved,
-            smallestAcceptableTarget: program.settings.improvementRule.smallestAcceptableTarget(
-                metric: metric, baseline: baseline, bestAchievedTarget: achieved))
+            bestAchievedTarget: achieved, smallestAcceptableTarget: smallest, capacity: capacity, sizing: sizing)
     }
 
     func propose(_ input: ProposalInput, by actor: Actor) async throws -> Goal {

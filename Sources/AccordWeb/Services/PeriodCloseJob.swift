@@ -61,7 +61,7 @@ struct PeriodCloseJob {
             let closing = due.map { g in
                 ClosingGoal(
                     goal: g.goal, metric: g.metric, actual: actual(g),
-                    nextPeriodBaseline: histories[next(g)]?.baseline(for: g.metric, period: g.goal.period.next),
+                    nextPeriodBaseline: histories[next(g)]?.baseline(for: g.metric, period: g.goal.period.next, today: today),
                     bestAchievedTarget: achieved.best(partnerID: g.goal.partnerID, metric: g.metric, excluding: g.goal.id))
             }
             let result = PeriodClose.close(closing, rule: program.settings.improvementRule, today: today, now: now)

@@ -35,13 +35,14 @@ struct PlanWorkflow {
                 let history = try await store.baselineHistory(
                     partnerID: partner.id, metric: metric, period: period, programID: program.id,
                     checklistItems: program.settings.checklistItems)
-                if let baseline = history.baseline(for: metric, period: period) { baselines[period] = baseline }
+                if let baseline = history.baseline(for: metric, period: period, today: clock.today) { baselines[period] = baseline }
             }
         }
         let items = InterimTargets.suggest(
             metric: metric, objective: objective.target, startValue: start, calendar: partner.calendar,
             firstFiscalYear: content.firstFiscalYear,
-            horizonYears: content.horizonYears, periodKind: periodKind, seasonality: program.settings.seasonality,
+            horizonYears: content.horizonYears, periodKind: periodKind,
+            seasonality: program.settings.seasonality(region: partner.region),
             rule: program.settings.improvementRule, baselines: baselines)
         return Suggestions(metric: metric, program: program, partner: partner, items: items)
     }

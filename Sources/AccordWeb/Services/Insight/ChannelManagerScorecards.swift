@@ -43,6 +43,8 @@ struct ChannelManagerScorecards {
                     reviewsOnTime: due.filter { $0.wasHeldOnTime() }.count,
                     revenueShrinking: (currentByPartner[partner.id]?.inputs.revenueGrowth ?? 0) < 0))
         }
-        return ChannelManagerScorecard.make(inputs)
+        let year = LoweredTarget.reportYear(of: program.calendar, today: clock.today)
+        return ChannelManagerScorecard.make(
+            inputs, loweredTargets: try await store.loweredTargetCounts(programID: program.id, from: year.from, to: year.to))
     }
 }

@@ -44,7 +44,8 @@ struct CoveragePlanning {
 
     /// A partner's expectation over a span of its own calendar: the vendor quarters it overlaps, pro rata.
     func expectation(
-        partnerID: UUID, from start: Day, to end: Day, program: Program, entries: [TopDownPlanEntry], partners: [Partner],
+        partnerID: UUID, region: String, from start: Day, to end: Day, program: Program, entries: [TopDownPlanEntry],
+        partners: [Partner],
         cache: inout [Period: [UUID: [String: Int64]]]
     ) async throws -> Int64 {
         var total: Int64 = 0
@@ -53,9 +54,11 @@ struct CoveragePlanning {
             if cache[quarter] == nil {
                 cache[quarter] = try await expectations(program: program, period: quarter, entries: entries, partners: partners)
             }
-            let amount = Figures.sum(cache[quarter]?[partnerID]?.values.map { $0 } ?? [])
-            total = Figures.add(
-                total, TopDownSpread.portion(of: amount, in: quarter, from: start, to: end, seasonality: program.settings.seasonality))
+            // Each solution's share of the quarter follows that solution's rhythm in the partner's region.
+            for (solution, amount) in cache[quarter]?[partnerID] ?? [:] {
+                let profile = program.settings.seasonality(region: region, solution: solution)
+                total = Figures.add(total, TopDownSpread.portion(of: amount, in: quarter, from: start, to: end, seasonality: profile))
+            }
             quarter = quarter.next
         }
         return total
@@ -85,11 +88,13 @@ struct CoveragePlanning {
                     agreed = Figures.add(
                         agreed,
                         TopDownSpread.portion(
-                            of: goal.target, in: goal.period, from: period.start, to: period.end, seasonality: program.settings.seasonality)
+                            of: goal.target, in: goal.period, from: period.start, to: period.end,
+                            seasonality: program.settings.seasonality(region: partner.region))
                     )
                 }
                 let expected = try await expectation(
-                    partnerID: partner.id, from: goal.period.start, to: goal.period.end, program: program, entries: entries,
+                    partnerID: partner.id, region: partner.region, from: goal.period.start, to: goal.period.end, program: program,
+                    entries: entries,
                     partners: partners, cache: &cache)
                 if EchoCheck.looksTopDown(target: goal.target, expectation: expected) { echoes += 1 }
             }
@@ -113,7 +118,8 @@ struct CoveragePlanning {
         guard !entries.isEmpty else { return nil }
         var cache: [Period: [UUID: [String: Int64]]] = [:]
         let expected = try await expectation(
-            partnerID: goal.partnerID, from: goal.period.start, to: goal.period.end, program: program, entries: entries,
+            partnerID: goal.partnerID, region: partner.region, from: goal.period.start, to: goal.period.end, program: program,
+            entries: entries,
             partners: try await store.partners(of: program.id), cache: &cache)
         return EchoCheck.looksTopDown(target: goal.target, expectation: expected) ? expected : nil
     }

@@ -1,0 +1,126 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import AccordWeb
+
+/// DOMAIN §6 — seasonality profiles set through the API, the settings page and the CLI's rules; pacing, the maintained
+/// progress and the charts follow them.
+@Suite("§6 Seasonality through the API and the settings page")
+struct SeasonalityTests {
+    /// Jan–Oct 1, Nov 2, Dec 3.
+    static let yearEnd: [Double] = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 3]
+
+    static func expected(_ app: Application, _ world: World, goal: UUID) async throws -> String? {
+        var value: String?
+        try await app.testing().test(.GET, "/api/v1/partners/\(world.partnerID)/scorecard", headers: world.cam) { res in
+            #expect(res.status == .ok)
+            value = try res.content.decode(DTO.Scorecard.self).goals.first { $0.goal.id == goal }?.expectedToDate
+        }
+        return value
+    }
+
+    @Test func aProgramAdminSetsARegionsProfileAndItsPartnersGoalsArePacedByIt() async throws {
+        try await withAccord { app in
+            let world = try await World.make(app)
+            let goal = try await world.agreedRevenueGoal(app)
+            // Flat by days: 54 of FY2026 Q4's 92 days are over on 23 November.
+            #expect(try await Self.expected(app, world, goal: goal.id) == "70434.78")
+            let path = "/api/v1/programs/\(world.programID)/settings/seasonality"
+            try await app.testing().test(
+                .POST, path, headers: world.admin, body: json(["regions": [["name": "EMEA", "weights": Self.yearEnd]]])
+            ) {
+                res in
+                #expect(res.status == .ok, "\(res.body.string)")
+                let program = try res.content.decode(DTO.Program.self)
+                #expect(program.seasonality.program == nil && program.seasonality.regions.map(\.name) == ["EMEA"])
+            }
+            // October's weight 1 and 23 of November's 30 days at 2 = 2.533… of the quarter's 6: $50,666.67 of $120,000.
+            #expect(try await Self.expected(app, world, goal: goal.id) == "50666.67")
+            let store = AccordStore(database: app.db)
+            #expect(try await store.standingDifferences(programID: world.programID).isEmpty, "the maintained progress follows at once")
+            // A profile elsewhere leaves EMEA's partners on their own.
+            try await app.testing().test(
+                .POST, path, headers: world.admin,
+                body: json(["program": Array(Self.yearEnd.reversed()), "regions": [["name": "EMEA", "weights": Self.yearEnd]]])
+            ) { res in #expect(res.status == .ok) }
+            #expect(try await Self.expected(app, world, goal: goal.id) == "50666.67")
+            // The whole set is replaced: no regional profile and a flat program profile again.
+            try await app.testing().test(.POST, path, headers: world.admin, body: json(["program": NSNull()])) { res in
+                #expect(res.status == .ok)
+            }
+            #expect(try await Self.expected(app, world, goal: goal.id) == "70434.78")
+            try await app.testing().test(.GET, "/api/v1/audit?entity=program", headers: world.admin) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("EMEA"), "each change is in the audit log")
+            }
+        }
+    }
+
+    @Test func aProfileThatIsNotTwelveNonNegativeWeightsIsRefusedWithItsFieldAndOnlyAdminsMayChangeOne() async throws {
+        try await withAccord { app in
+            let world = try await World.make(app)
+            let path = "/api/v1/programs/\(world.programID)/settings/seasonality"
+            let cases: [(Any, String)] = [
+                (["program": [1, 2, 3]], "twelve monthly weights, not 3"),
+                (["program": [-1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]], "zero or more"),
+                (["program": Array(repeating: 0, count: 12)], "above zero"),
+                (["regions": [["name": "EMEA", "weights": Self.yearEnd], ["name": "EMEA", "weights": Self.yearEnd]]], "two profiles"),
+                (["solutions": [["name": "", "weights": Self.yearEnd]]], "1 to 100 characters"),
+            ]
+            for (body, message) in cases {
+                try await app.testing().test(.POST, path, headers: world.admin, body: json(body)) { res in
+                    #expect(res.status == .unprocessableEntity, "\(body)")
+                    #expect(res.errorReason?.contains(message) == true, "\(res.errorReason ?? "")")
+                }
+            }
+            try await app.testing().test(.POST, path, headers: world.admin, body: json(["program": ["a"]])) { res in
+                #expect(res.status == .badRequest)
+            }
+            try await app.testing().test(.POST, path, headers: world.admin, body: json(["seasons": Self.yearEnd])) { res in
+                #expect(res.status == .badRequest, "an unknown field is refused, not ignored")
+            }
+            for headers in [world.cam, world.partnerAdmin] {
+                try await app.testing().test(.POST, path, headers: headers, body: json(["program": Self.yearEnd])) { res in
+                    #expect(res.status == .forbidden)
+                }
+            }
+            let program = try await AccordStore(database: app.db).program(world.programID)
+            #expect(
+                program.settings.seasonality == .flatByDays && program.settings.regionalSeasonality.isEmpty, "nothing refused was saved")
+        }
+    }
+
+    @Test func theSettingsPageSavesAProfileAndShowsBesideItWhatItCouldNotRead() async throws {
+        try await withAccord { app in
+            _ = try await World.make(app)
+            var ada = try await signedIn(app, "ada", name: "Ada Admin", role: .programAdmin)
+            let page = try await ada.get("/settings/seasonality")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("Program default") && page.body.string.contains("Flat by days"))
+            let csrf = Browser.csrf(in: page)
+            var form = ["_csrf": csrf, "kind": "region", "name": "APAC", "action": "save"]
+            for month in 1...12 { form["m\(month)"] = month == 12 ? "lots" : "1" }
+            let refused = try await ada.post("/settings/seasonality", form: form)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(
+                refused.body.string.contains("Dec: &apos;lots&apos; is not a number")
+                    || refused.body.string.contains("Dec: 'lots' is not a number"))
+            #expect(refused.body.string.contains(#"value="lots""#), "what was typed is kept")
+            form["m12"] = "2.5"
+            let saved = try await ada.post("/settings/seasonality", form: form)
+            #expect(saved.status == .seeOther)
+            let after = try await ada.get("/settings/seasonality?saved=1")
+            #expect(after.body.string.contains("Region: APAC") && after.body.string.contains(#"value="2.5""#))
+            let program = try await AccordStore(database: app.db).program(try await AccordStore(database: app.db).programs()[0].id)
+            #expect(program.settings.regionalSeasonality["APAC"]?.monthlyWeights?.last == 2.5)
+            // A channel manager reads the page but has no form to change it.
+            var casey = try await signedIn(app, "casey", name: "Casey CAM", role: .channelManager)
+            let read = try await casey.get("/settings/seasonality")
+            #expect(read.status == .ok && read.body.string.contains("Region: APAC") && !read.body.string.contains("Add the profile"))
+        }
+    }
+}
