@@ -52,6 +52,23 @@ struct NoLoweringTests {
         #expect(lower.carriedForward.first?.target == goal.target)
     }
 
+    @Test func aCarriedTargetSaysWhetherItIsTheSameOrRaisedToTheNewPeriodsMinimum() throws {
+        let goal = try Fixture.agreed()
+        let same = try #require(
+            PeriodClose.close([closing(goal, actual: 80_000_00)], rule: ImprovementRule(), today: afterQ2, now: Fixture.now)
+                .carriedForward.first)
+        #expect(
+            same.carryForwardNote(missed: goal, metric: MetricCatalog.revenue, currency: .usd)
+                == "Carried forward from the missed goal of FY2027 Q2 with the same target, $120,000.00.")
+        let raised = try #require(
+            PeriodClose.close(
+                [closing(goal, actual: 80_000_00, nextBaseline: 150_000_00)], rule: ImprovementRule(), today: afterQ2, now: Fixture.now
+            ).carriedForward.first)
+        let note = try #require(raised.carryForwardNote(missed: goal, metric: MetricCatalog.revenue, currency: .usd))
+        #expect(note.contains("its target $120,000.00 was raised to $150,000.01") && note.contains("never less"))
+        #expect(goal.carryForwardNote(missed: goal, metric: MetricCatalog.revenue, currency: .usd) == nil, "only a carried goal")
+    }
+
     @Test func carriedTargetIsNeverBelowTheMissedTarget() async {
         await propertyCheck(input: Gen.int64(in: 1...10_000_000), Gen.int64(in: 0...20_000_000), Gen.int64(in: 0...20_000_000)) {
             target, actual, nextBaseline in

@@ -55,6 +55,9 @@ struct AuthorizationMatrixTests {
         case oneTimeLinkForm
         /// An admin-only form post: anonymous posts fail the CSRF check first.
         case adminForm
+        /// A program admin's override of one partner's goal (§5.3): everyone else is refused, and another partner's
+        /// users do not learn the goal exists.
+        case adminOverride
 
         func expected(_ who: Who, _ target: Target) -> Outcome {
             let ownsTarget = (who == .cam && target == .own) || (who == .otherCAM && target == .other)
@@ -100,6 +103,13 @@ struct AuthorizationMatrixTests {
                 return who == .anonymous ? .unauthenticated : (who == .admin ? .pass : .forbidden)
             case .adminForm:
                 return who == .anonymous ? .forbidden : (who == .admin ? .pass : .forbidden)
+            case .adminOverride:
+                switch who {
+                case .anonymous: return .unauthenticated
+                case .admin: return .pass
+                case .cam, .otherCAM: return .forbidden
+                case .partnerAdmin, .partnerMember: return target == .own ? .forbidden : .hidden
+                }
             case .scopedRows:
                 switch who {
                 case .anonymous: return .unauthenticated
@@ -161,7 +171,7 @@ struct AuthorizationMatrixTests {
         "POST /api/v1/goals/:goalID/accept": .changePartner,
         "POST /api/v1/goals/:goalID/decline": .changePartner,
         "POST /api/v1/goals/:goalID/withdraw": .changePartner,
-        "POST /api/v1/goals/:goalID/lower": .changePartner,
+        "POST /api/v1/goals/:goalID/lower": .adminOverride,
         "POST /api/v1/partners": .vendor,
         "POST /api/v1/partners/:partnerID/stage": .vendorChangePartner,
         "POST /api/v1/facts/sales": .vendor,

@@ -44,6 +44,47 @@ struct ContractTests {
         #expect(Set(contract.operations.map(\.id)).count == contract.operations.count, "operation ids are unique")
     }
 
+    /// What a summary says about who may call an operation is what the route answers: "(program admins)" refuses a
+    /// channel manager, "(vendor staff)" refuses a partner admin — and `lower` says it is the admin's override it is.
+    @Test func whoASummarySaysMayCallAnOperationIsWhoTheRouteLetsIn() async throws {
+        let contract = try APIContract.shipped.get()
+        let lower = try #require(contract.operations.first { $0.id == "lowerGoal" })
+        #expect(lower.summary.contains("at once") && lower.summary.contains("(program admins)"))
+        #expect(!(lower.summary + lower.description).contains("must accept"), "the override needs nobody's acceptance")
+        try await withAccord { app in
+            let world = try await World.make(app)
+            let goal = try await world.agreedRevenueGoal(app)
+            func path(_ op: APIContract.Operation) -> String {
+                var path = "/api/v1" + op.path
+                for (name, value) in [
+                    ("{programID}", world.programID), ("{partnerID}", world.partnerID), ("{goalID}", goal.id),
+                ] {
+                    path = path.replacingOccurrences(of: name, with: value.uuidString)
+                }
+                while let open = path.firstIndex(of: "{"), let close = path[open...].firstIndex(of: "}") {
+                    path.replaceSubrange(open...close, with: UUID().uuidString)
+                }
+                return path
+            }
+            let claims: [(marker: String, outsider: HTTPHeaders, who: String)] = [
+                ("(program admins)", world.cam, "a channel manager"), ("(vendor staff)", world.partnerAdmin, "a partner admin"),
+            ]
+            var checked = 0
+            for op in contract.operations {
+                for claim in claims where op.summary.contains(claim.marker) {
+                    let method = HTTPMethod(rawValue: op.method.uppercased())
+                    try await app.testing().test(method, path(op), headers: claim.outsider, body: method == .POST ? json([:]) : nil) {
+                        res in
+                        #expect(
+                            res.status == .forbidden, "\(op.method) \(op.path) says \(claim.marker) but answers \(claim.who) \(res.status)")
+                    }
+                    checked += 1
+                }
+            }
+            #expect(checked >= 20)
+        }
+    }
+
     @Test func theDocumentIsServedAsWrittenAndAsAReferencePage() async throws {
         try await withAccord { app in
             try await app.testing().test(.GET, "/api/v1/openapi.yaml") { res in

@@ -67,4 +67,36 @@ struct DemoTests {
             }
         }
     }
+
+    @Test func theDemoShowsASeasonalAndARegionalProfileALoweredTargetAndSizingRangesWithRoundTargets() async throws {
+        try await withAccord { app in
+            _ = try await DemoLoader(app: app).loadIfEmpty()
+            let admin = try await token(app, "Ada Admin", .programAdmin)
+            let store = AccordStore(database: app.db)
+            let program = try await store.programs()[0]
+            #expect(!program.settings.seasonality.isFlat && program.settings.regionalSeasonality["APAC"] != nil)
+            try await app.testing().test(.GET, "/api/v1/lowered-targets", headers: admin) { res in
+                let report = try res.content.decode(LoweredTargetsAPI.Report.self)
+                #expect(report.total == 1 && report.items.first?.reason.isEmpty == false)
+            }
+            // Revenue targets are round amounts a few to a few tens of percent over their baselines, never a cent above.
+            let goals = try await store.goals(GoalQuery(seenBy: .accord, programID: program.id, metricKey: "revenue"))
+            #expect(!goals.isEmpty)
+            for goal in goals where goal.revisions.first?.origin == .proposal {
+                #expect(goal.revisions[0].target % 100 == 0, "\(goal.revisions[0].target) is a round amount")
+                if let baseline = goal.baseline?.value, baseline > 0 {
+                    #expect(goal.revisions[0].target - baseline >= 100, "not the baseline plus a cent")
+                }
+            }
+            let partner = try #require(try await store.partners(of: program.id).first { $0.stage == .established })
+            try await app.testing().test(
+                .GET,
+                "/api/v1/partners/\(partner.id)/baseline?metric=revenue&period=\(partner.calendar.period(.quarter, containing: app.clock.today).next.label.replacingOccurrences(of: " ", with: "%20"))",
+                headers: admin
+            ) { res in
+                let baseline = try res.content.decode(DTO.Baseline.self)
+                #expect(baseline.suggestedRange != nil && baseline.growthRate != nil, "\(res.body.string)")
+            }
+        }
+    }
 }

@@ -55,6 +55,14 @@ struct LoweredTargetsTests {
             try await app.testing().test(.GET, "/api/v1/lowered-targets", headers: world.partnerAdmin) { res in
                 #expect(res.status == .forbidden)
             }
+            // The audit log reads in the program's terms, the raw record kept beside it.
+            try await app.testing().test(.GET, "/api/v1/audit?entity=goal&entity_id=\(goal.id)", headers: world.admin) { res in
+                let entries = try res.content.decode(DTO.Page<DTO.AuditEntryDTO>.self).items
+                let lowering = try #require(entries.first { $0.reason == "Largest customer froze its budget" })
+                #expect(lowering.changes.map(\.field) == ["Target"])
+                #expect(lowering.changes.first?.before == "$120,000.00" && lowering.changes.first?.after == "$110,000.00")
+                #expect(lowering.after?.contains("11000000") == true)
+            }
             try await app.testing().test(.GET, "/api/v1/channel-managers", headers: world.cam) { res in
                 let cards = try res.content.decode(DTO.Page<InsightAPI.ChannelManagerOut>.self).items
                 #expect(cards.first { $0.channelManager == "Casey CAM" }?.loweredTargets == 1)

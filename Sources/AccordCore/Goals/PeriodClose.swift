@@ -74,3 +74,17 @@ public enum PeriodClose {
         return carried
     }
 }
+
+extension Goal {
+    /// How a carried-forward goal's target relates to the missed goal it continues (DOMAIN §5.3), in words for the
+    /// pages: the same target, or raised to the smallest target the improvement rule accepts in the new period.
+    public func carryForwardNote(missed: Goal, metric: Metric, currency: Currency) -> String? {
+        guard isAgreedByCarryForward, missed.id == carriedFrom, let carried = revisions.first?.target else { return nil }
+        let shown = { (value: Int64) in metric.format(value, currency: currency) }
+        guard carried != missed.target else {
+            return "Carried forward from the missed goal of \(missed.period.label) with the same target, \(shown(carried))."
+        }
+        return "Carried forward from the missed goal of \(missed.period.label): its target \(shown(missed.target)) was raised to "
+            + "\(shown(carried)), the smallest target the improvement rule accepts in \(period.label) — never less."
+    }
+}

@@ -33,12 +33,15 @@ public enum GoalPage {
         public let who: String
         public let action: String
         public let reason: String?
+        /// What changed, as people read it ("Target: $120,000.00 → $110,000.00").
+        public let changes: [String]
 
-        public init(at: Date, who: String, action: String, reason: String?) {
+        public init(at: Date, who: String, action: String, reason: String?, changes: [String] = []) {
             self.at = at
             self.who = who
             self.action = action
             self.reason = reason
+            self.changes = changes
         }
     }
 
@@ -67,6 +70,8 @@ public enum GoalPage {
         public let revisions: [RevisionLine]
         public let overrides: [(from: String, to: String, reason: String, who: String, at: Date)]
         public let audit: [AuditLine]
+        /// How the carried target relates to the missed goal's (same, or raised to the new period's minimum).
+        public var carryForwardNote: String?
         public let actions: GoalActions
         /// A refused action's message and the field it is about, with what the user typed.
         public let errors: [String: String]

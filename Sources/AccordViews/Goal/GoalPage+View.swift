@@ -37,7 +37,11 @@ extension GoalPage {
                         !model.consequences.isEmpty,
                         .p(.strong("Missing it withdraws: "), .text(model.consequences.joined(separator: " · "))))))
             BodyNode.unwrap(model.declineReason) { .div(.class("notice"), .text("Declined: " + ($0.isEmpty ? "no reason given" : $0))) }
-            BodyNode.unwrap(model.carriedFrom) { .p(.a(.href(SiteURL.goal($0).path), "The missed goal this one continues")) }
+            BodyNode.unwrap(model.carriedFrom) { id in
+                .p(
+                    .class("carried-note"), .unwrap(model.carryForwardNote) { .text($0 + " ") },
+                    .a(.href(SiteURL.goal(id).path), "The missed goal this one continues"))
+            }
             actions(model)
             BodyNode.h2("Revisions and acceptances")
             revisions(model)
@@ -175,9 +179,11 @@ extension GoalPage {
         return .div(
             .class("table-wrap"),
             .table(
-                .tr(.th("When"), .th("Who"), .th("What"), .th("Reason")),
+                .tr(.th("When"), .th("Who"), .th("What"), .th("Changes"), .th("Reason")),
                 .forEach(model.audit) { line in
-                    .tr(.td(.text(stamp(line.at))), .td(.text(line.who)), .td(.text(line.action)), .td(.text(line.reason ?? "")))
+                    .tr(
+                        .td(.text(stamp(line.at))), .td(.text(line.who)), .td(.text(line.action)),
+                        .td(.class("changes"), .forEach(line.changes) { .div(.text($0)) }), .td(.text(line.reason ?? "")))
                 }
             )
         )

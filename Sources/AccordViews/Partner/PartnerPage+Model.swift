@@ -18,6 +18,8 @@ public enum PartnerPage {
             public let pacing: Pacing
             public let behaviour: String
             public let carriedForward: Bool
+            /// For a carried-forward goal: the same target, or raised to the new period's minimum (§5.3).
+            public var carryForwardNote: String?
             public let lowered: Bool
             public let awaiting: Side?
             public let chart: GoalChart?

@@ -82,6 +82,7 @@ extension PartnerPage {
                     )
                 ),
                 .p(.class("behaviour"), .text(line.behaviour)),
+                .unwrap(line.carryForwardNote) { .p(.class("hint carried-note"), .text($0)) },
                 .div(
                     .class("goal-figures"),
                     figure("Target", line.target),

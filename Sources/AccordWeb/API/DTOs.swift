@@ -375,9 +375,18 @@ enum DTO {
         let entity: String
         let entityId: String
         let action: String
+        /// The raw record before and after, for machines.
         let before: String?
         let after: String?
         let reason: String?
+        /// The same change as people read it: each field with its value before and after, in the program's terms.
+        let changes: [Change]
+
+        struct Change: Content {
+            let field: String
+            let before: String?
+            let after: String?
+        }
     }
 
     struct Page<Item: Content>: Content {

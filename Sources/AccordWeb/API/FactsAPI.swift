@@ -111,11 +111,19 @@ enum AuditAPI {
             try await req.store.goals(GoalQuery(seenBy: .accord), ids: Array(Set(goalIDs)))
                 .filter { !AccessRule.maySee($0, as: .side(try req.viewer().side)) }.map(\.id.uuidString))
         entries.removeAll { $0.entity == "goal" && hidden.contains($0.entityID) }
+        // Amounts in the program's currency and each metric's unit (one program per installation is the common case).
+        let program = try await req.store.programs().first
+        var metrics: [Metric] = []
+        if let program { metrics = try await req.store.metrics(of: program.id) }
+        let byKey = Dictionary(metrics.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         return .init(
-            items: entries.map {
+            items: entries.map { entry in
                 DTO.AuditEntryDTO(
-                    at: $0.at, user: $0.actor.name, role: $0.actor.role.rawValue, entity: $0.entity, entityId: $0.entityID,
-                    action: $0.action, before: $0.before, after: $0.after, reason: $0.reason)
+                    at: entry.at, user: entry.actor.name, role: entry.actor.role.rawValue, entity: entry.entity, entityId: entry.entityID,
+                    action: entry.action, before: entry.before, after: entry.after, reason: entry.reason,
+                    changes: AuditReading.changes(of: entry, currency: program?.currency ?? .usd, metrics: byKey).map {
+                        .init(field: $0.field, before: $0.before, after: $0.after)
+                    })
             }, total: entries.count)
     }
 }

@@ -75,6 +75,8 @@ enum GoalsAPI {
 
     @Sendable static func lower(req: Request) async throws -> DTO.Goal {
         let actor = try req.actor()
+        // The right before the body: a refusal does not depend on what was sent (§5.3).
+        guard AccessRule.mayAdminister(try req.viewer()) else { throw GoalRuleError.overrideNeedsAdmin }
         let body = try req.json(DTO.LowerRequest.self)
         return try await dto(
             try await workflow(req).lower(try req.id("goalID"), to: body.target.text, reason: body.reason ?? "", by: actor), req: req)

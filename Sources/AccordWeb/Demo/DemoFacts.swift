@@ -6,6 +6,12 @@ struct DemoFacts {
     let today: Day
     let checklist: [String]
     static let seasonality: [Double] = [0.8, 0.85, 1.0, 0.9, 0.95, 1.05, 0.8, 0.8, 1.0, 1.05, 1.15, 1.45]
+    /// APAC buys in its own rhythm: quiet around the lunar new year, strong at the end of its March financial year.
+    static let apacRegion = "APAC"
+    static let apacSeasonality: [Double] = [0.9, 0.7, 1.4, 0.9, 0.95, 1.0, 0.95, 0.95, 1.1, 1.0, 1.05, 1.1]
+
+    /// The monthly weights a partner's sales follow: its region's, else the program's.
+    static func weights(of partner: Partner) -> [Double] { partner.region == apacRegion ? apacSeasonality : seasonality }
 
     /// The months of history, oldest first: (months before this one, first day, days in it up to yesterday).
     var months: [(back: Int, first: Day, days: Int)] {
@@ -25,7 +31,7 @@ struct DemoFacts {
         var lines: [SalesLine] = []
         for (back, first, days) in months where isSelling(profile, back: back, stage: partner.stage) && profile.monthlyRevenue > 0 {
             let trend = pow(1 + profile.yearlyGrowth, -Double(back) / 12)
-            let expected = profile.monthlyRevenue * trend * Self.seasonality[first.month - 1] * Double(days) / 30
+            let expected = profile.monthlyRevenue * trend * Self.weights(of: partner)[first.month - 1] * Double(days) / 30
             let count = max(1, Int(Double(profile.linesPerMonth) * Double(days) / 30))
             let customerPool = 4 + (24 - back) / 2
             for n in 0..<count {

@@ -26,7 +26,7 @@ struct DemoGoals {
             if !partner.stage.isEarly { growing += 1 }
             if let goal = try await thisQuarter(partner, index: index), !lowered, partner.stage == .established {
                 _ = try await workflow(at: today).lower(
-                    goal.id, to: Self.text(goal.target * 95 / 100, decimals: 2),
+                    goal.id, to: Self.text(Self.sensible(goal.target * 95 / 100, unit: .currency, up: false), decimals: 2),
                     reason: "Largest customer's budget frozen after an acquisition; agreed in the quarterly review",
                     by: DemoCast.admin)
                 lowered = true
@@ -51,8 +51,14 @@ struct DemoGoals {
         let g = try await flow.grounding(partnerID: partner.id, periodLabel: period.label, metricKey: "revenue")
         let request = ActualRequest(partnerID: partner.id, metric: g.metric, period: period)
         let actual = try await store.actuals([request], programID: program.id, checklistItems: []).values.first ?? 0
+        // Sized like a real program: a few to a few tens of percent over the baseline, in round amounts. Every third
+        // partner (and any that did not sell more than its baseline) aims above what it then sold and misses.
         let least = g.smallestAcceptableTarget ?? 1_000_00
-        let target = index % 3 == 0 || actual <= least ? max(least, actual * 112 / 100) : max(least, actual * 97 / 100)
+        let base = g.baseline?.value ?? actual
+        let target =
+            index % 3 == 0 || actual <= least
+            ? Self.sensible(max(least, max(base, actual) * 112 / 100), unit: .currency, atLeast: least)
+            : Self.sensible(max(least, min(actual * 97 / 100, base * 125 / 100)), unit: .currency, up: false, atLeast: least)
         let goal = try await flow.propose(
             .init(
                 partnerID: partner.id, periodLabel: period.label, metricKey: "revenue", ownerSide: .partner,
@@ -122,10 +128,10 @@ struct DemoGoals {
         case 4:
             let goal = try await propose(
                 partner, period: period, metric: "revenue", on: early, lift: 0.2, behaviour: revenueBehaviour, by: cam(partner))
-            let counterTarget = goal.target * 92 / 100
             let least = goal.baseline.map { $0.value + 1 } ?? 1
+            let counterTarget = Self.sensible(max(goal.target * 92 / 100, least), unit: .currency, atLeast: least)
             _ = try await workflow(at: early.advanced(by: 3)).counter(
-                goal.id, target: Self.text(max(counterTarget, least), decimals: 2),
+                goal.id, target: Self.text(counterTarget, decimals: 2),
                 behaviour: "Grow revenue with existing customers first; new logos next quarter", by: DemoCast.contact(for: partner))
             return try await workflow(at: early.advanced(by: 5)).accept(goal.id, by: cam(partner))
         default:
@@ -155,8 +161,8 @@ struct DemoGoals {
         if g.baseline == nil {
             target = max(target, g.metric.unit == .currency ? 25_000_00 : (g.metric.unit == .percent ? 50_00 : 3_00))
         }
+        target = Self.sensible(target, unit: g.metric.unit, atLeast: least)
         if g.metric.unit == .percent { target = min(target, 100_00) }
-        if g.metric.unit == .count { target = max(least, (target + 99) / 100 * 100) }
         return try await flow.propose(
             .init(
                 partnerID: partner.id, periodLabel: period.label, metricKey: metric, ownerSide: owner,
@@ -165,4 +171,17 @@ struct DemoGoals {
     }
 
     static func text(_ value: Int64, decimals: Int) -> String { FixedPoint.format(value, decimals: decimals, grouping: false) }
+
+    /// A target people would agree to: whole $1,000 from $100,000, whole $100 from $1,000, whole units of counts and
+    /// percentages — rounded up (or down) to that unit, never below `atLeast` (the improvement rule's minimum).
+    static func sensible(_ value: Int64, unit: MetricUnit, up: Bool = true, atLeast least: Int64 = 0) -> Int64 {
+        let step: Int64 =
+            switch unit {
+            case .currency: value >= 100_000_00 ? 1_000_00 : (value >= 1_000_00 ? 100_00 : 1_00)
+            case .count, .percent, .score: Metric.oneUnit
+            }
+        func round(_ v: Int64, up: Bool) -> Int64 { up ? (v + step - 1) / step * step : v / step * step }
+        let rounded = round(value, up: up)
+        return rounded >= least ? rounded : round(least, up: true)
+    }
 }

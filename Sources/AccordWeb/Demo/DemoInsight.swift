@@ -14,7 +14,7 @@ enum DemoInsight {
 
     /// Carrots and sticks: achieved revenue goals earn margin and MDF, missed ones lose part of the margin;
     /// activity and capability goals earn support and recognition.
-    static func settings(seasonality: SeasonalityProfile) -> ProgramSettings {
+    static func settings(seasonality: SeasonalityProfile, regions: [String: SeasonalityProfile]) -> ProgramSettings {
         ProgramSettings(
             seasonality: seasonality, motivationPolicy: .both,
             benefitDefaults: [
@@ -33,7 +33,8 @@ enum DemoInsight {
                         consequences: [BenefitTerms(kind: .coSelling, detail: "paused until certified")])),
             ], tiers: tiers, tierGraceYears: 1,
             planningIndexes: PlanningIndexes(
-                region: ["APAC": 1.2, "LATAM": 0.9], solution: ["Insight Analytics": 1.3, "Cloud Backup": 0.8]))
+                region: ["APAC": 1.2, "LATAM": 0.9], solution: ["Insight Analytics": 1.3, "Cloud Backup": 0.8]),
+            regionalSeasonality: regions)
     }
 
     /// Last year's review, decided by the admin: every other promotion applied, the rest dismissed.
@@ -73,7 +74,9 @@ enum DemoInsight {
         _ = try await GoalWorkflow(store: store, clock: clock).propose(
             .init(
                 partnerID: partner.id, periodLabel: period.label, metricKey: "revenue", ownerSide: .partner,
-                target: FixedPoint.format(expected, decimals: 2, grouping: false), behaviour: "Grow revenue in line with the regional plan",
+                // Rounded to $1,000 as a person would type it: still within the echo check's 2 %.
+                target: FixedPoint.format(DemoGoals.sensible(expected, unit: .currency), decimals: 2, grouping: false),
+                behaviour: "Grow revenue in line with the regional plan",
                 asDraft: true), by: Actor(name: partner.channelManager, role: .channelManager))
     }
 }

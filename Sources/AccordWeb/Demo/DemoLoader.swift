@@ -37,7 +37,8 @@ struct DemoLoader {
         let program = Program(
             name: DemoCast.programName, currency: .usd, calendar: FiscalCalendar(validStartMonth: 2),
             settings: DemoInsight.settings(
-                seasonality: try SeasonalityProfile(monthlyWeights: [0.8, 0.85, 1.0, 0.9, 0.95, 1.05, 0.8, 0.8, 1.0, 1.05, 1.15, 1.45])))
+                seasonality: try SeasonalityProfile(monthlyWeights: DemoFacts.seasonality),
+                regions: [DemoFacts.apacRegion: try SeasonalityProfile(monthlyWeights: DemoFacts.apacSeasonality)]))
         try await store.create(program, by: DemoCast.admin, at: start)
 
         var partners: [(Partner, profile: DemoProfile)] = []

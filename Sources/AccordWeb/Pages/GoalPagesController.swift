@@ -104,10 +104,14 @@ enum GoalPagesController {
             overrides: goal.overrides.map { (show($0.from), show($0.to), $0.reason, $0.actor.name, $0.at) },
             audit: audit.map {
                 GoalPage.AuditLine(
-                    at: $0.at, who: $0.actor.name, action: $0.action.replacingOccurrences(of: "_", with: " "), reason: $0.reason)
+                    at: $0.at, who: $0.actor.name, action: $0.action.replacingOccurrences(of: "_", with: " "), reason: $0.reason,
+                    changes: AuditReading.changes(of: $0, currency: program.currency, metrics: [metric.key: metric]).map(\.description))
             },
             actions: goal.actions(for: viewer, mayChangePartner: AccessRule.mayChange(partner, as: viewer)),
             errors: errors, typed: typed)
+        if let missedID = goal.carriedFrom, let missed = try await req.store.goals(GoalQuery(seenBy: .accord), ids: [missedID]).first {
+            model.carryForwardNote = goal.carryForwardNote(missed: missed, metric: metric, currency: program.currency)
+        }
         if goal.ownerSide == .partner {
             let terms = GoalBenefits.effective(
                 own: try await req.store.benefits(ofGoals: [goal.id])[goal.id], category: metric.category,

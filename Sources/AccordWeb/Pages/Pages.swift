@@ -81,6 +81,10 @@ enum PagesController {
                 partnerID: try req.id("partnerID"), periodLabel: try req.queryPeriodLabel("period"),
                 seenBy: .side(try req.viewer().side))
         let currency = card.program.currency
+        // The missed goals the carried ones continue, in one query: a carried target says whether it was raised (§5.3).
+        let missed = Dictionary(
+            uniqueKeysWithValues: try await req.store.goals(GoalQuery(seenBy: .accord), ids: card.lines.compactMap(\.goal.carriedFrom))
+                .map { ($0.id, $0) })
         var lines: [PartnerPage.Model.GoalLine] = []
         for line in card.lines {
             let metric = line.metric
@@ -99,14 +103,17 @@ enum PagesController {
                 ).map { (day: $0.day, value: $0.expected) },
                 actual: series.points.map { (day: $0.0, value: Double($0.1)) }, asOf: card.asOf,
                 format: { value in metric.format(Figures.roundedOrZero(value), currency: currency) }, initial: Double(series.start))
-            lines.append(
-                PartnerPage.Model.GoalLine(
-                    goalID: line.goal.id, metricName: metric.name, category: metric.category.label, ownerSide: line.goal.ownerSide,
-                    status: line.goal.status,
-                    target: show(line.goal.target), baseline: line.goal.baseline.map { show($0.value) } ?? "no history",
-                    actual: line.actual.map(show) ?? "—", attainment: line.attainment, improvementProgress: line.improvementProgress,
-                    pacing: line.pacing, behaviour: line.goal.behaviour, carriedForward: line.goal.isCarriedForward,
-                    lowered: line.goal.wasLowered, awaiting: line.goal.awaitingSide, chart: chart))
+            var goalLine = PartnerPage.Model.GoalLine(
+                goalID: line.goal.id, metricName: metric.name, category: metric.category.label, ownerSide: line.goal.ownerSide,
+                status: line.goal.status,
+                target: show(line.goal.target), baseline: line.goal.baseline.map { show($0.value) } ?? "no history yet",
+                actual: line.actual.map(show) ?? "—", attainment: line.attainment, improvementProgress: line.improvementProgress,
+                pacing: line.pacing, behaviour: line.goal.behaviour, carriedForward: line.goal.isCarriedForward,
+                lowered: line.goal.wasLowered, awaiting: line.goal.awaitingSide, chart: chart)
+            goalLine.carryForwardNote = line.goal.carriedFrom.flatMap { missed[$0] }.flatMap {
+                line.goal.carryForwardNote(missed: $0, metric: metric, currency: currency)
+            }
+            lines.append(goalLine)
         }
         var model = PartnerPage.Model(
             chrome: try await PageChromes.make(req), partnerID: card.partner.id, name: card.partner.name,
