@@ -13,8 +13,8 @@ extension LoweredTargetsPage {
                         + "a missed goal is carried forward with the same target. Each line here is a program admin's explicit override, "
                         + "with the reason given."))
             BodyNode.div(
-                .class("cards"),
-                OverviewPage.card("\(model.rows.count)", "target\(model.rows.count == 1 ? "" : "s") lowered"),
+                .class("section-head"),
+                .h2(.text("\(model.rows.count) target\(model.rows.count == 1 ? "" : "s") lowered")),
                 .a(.class("button secondary"), .href(csvPath(model)), "Download CSV"))
             BodyNode.if(
                 model.rows.isEmpty, .div(.class("empty"), "No target was lowered this year."),
