@@ -176,6 +176,33 @@ extension AccordStore {
         ).run()
     }
 
+    /// Re-paces the stored standings of the partners in `regions` (nil: all) as of `day` with `settings`: a change of
+    /// seasonality or the at-risk threshold moves pacing only, so the stored terms and actuals are enough.
+    func repaceStandings(programID: UUID, asOf day: Day, settings: ProgramSettings, regions: Set<String>?) async throws {
+        if let regions, regions.isEmpty { return }
+        let metrics = try await metricsByKey(programID)
+        var after: UUID?
+        while true {
+            var query: SQLQueryString =
+                "SELECT s.*, p.region AS partner_region FROM goal_standings s JOIN partners p ON p.id = s.partner_id"
+            query = query + " WHERE s.program_id = \(bind: programID)"
+            if let regions { query = query + " AND p.region IN (\(binds: Array(regions)))" }
+            if let after { query = query + " AND s.goal_id > \(bind: after)" }
+            let rows = try await sql.raw(query + " ORDER BY s.goal_id LIMIT \(unsafeRaw: String(Self.standingChunk))").all()
+            guard !rows.isEmpty else { break }
+            var moved: [GoalStanding] = []
+            for row in rows {
+                let standing = try Self.standing(from: row)
+                after = standing.goalID
+                guard let metric = metrics[standing.metricKey] else { continue }
+                moved.append(
+                    standing.asOf(
+                        day, metric: metric, settings: settings, region: try row.decode(column: "partner_region", as: String.self)))
+            }
+            try await write(moved, programID: programID)
+        }
+    }
+
     /// Brings the standings to `day`: filled whole the first time, otherwise the pacing of the goals whose figures move
     /// between the two days is recomputed from their stored terms and actuals (actuals do not move with the day).
     /// Returns whether anything had to be done.

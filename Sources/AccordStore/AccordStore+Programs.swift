@@ -36,8 +36,14 @@ extension AccordStore {
                 .change("update", of: "program", id: program.id.uuidString, before: before, after: program, by: actor, at: now))
             // Settings move progress (seasonality, the at-risk threshold, the checklist, the response window): the
             // maintained standings are recomputed with the change, as of the day they were.
-            if program.settings.movesProgress(from: before.settings), let day = try await store.standingsDay(programID: program.id) {
-                try await store.rebuildStandings(programID: program.id, asOf: day)
+            if program.settings.movesProgress(from: before.settings), let day = try await store.lockStandings(programID: program.id) {
+                if program.settings.movesOnlyPacing(from: before.settings) {
+                    try await store.repaceStandings(
+                        programID: program.id, asOf: day, settings: program.settings,
+                        regions: program.settings.regionsRepaced(from: before.settings))
+                } else {
+                    try await store.rebuildStandings(programID: program.id, asOf: day)
+                }
             }
         }
     }

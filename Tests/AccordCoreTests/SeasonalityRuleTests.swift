@@ -98,5 +98,13 @@ struct SeasonalityRuleTests {
         var solution = before
         try solution.setSeasonality(program: .flatByDays, regions: [:], solutions: ["Cloud": Self.yearEnd])
         #expect(!solution.movesProgress(from: before))
+        // Seasonality moves pacing only, and a region's profile only that region's partners.
+        #expect(regional.movesOnlyPacing(from: before) && regional.regionsRepaced(from: before) == ["APAC"])
+        var program = regional
+        try program.setSeasonality(program: Self.yearEnd, regions: ["APAC": Self.yearEnd], solutions: [:])
+        #expect(program.regionsRepaced(from: regional) == nil, "the program's profile reaches every partner")
+        var checklist = before
+        checklist.checklistItems = ["portal_access"]
+        #expect(checklist.movesProgress(from: before) && !checklist.movesOnlyPacing(from: before), "a checklist moves actuals")
     }
 }

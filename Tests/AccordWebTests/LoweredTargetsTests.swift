@@ -11,14 +11,20 @@ import VaporTesting
 /// overview, the partner page, the channel-manager scorecard, the API and the export.
 @Suite("§5.3 Targets lowered this year")
 struct LoweredTargetsTests {
+    /// Partner A's agreed FY2026 Q4 revenue goal of $120,000, lowered by the admin to $110,000 with a reason.
+    static func lowered(_ app: Application) async throws -> (World, DTO.Goal) {
+        let world = try await World.make(app)
+        let goal = try await world.agreedRevenueGoal(app)
+        try await app.testing().test(
+            .POST, "/api/v1/goals/\(goal.id)/lower", headers: world.admin,
+            body: json(["target": "110000", "reason": "Largest customer froze its budget"])
+        ) { res in #expect(res.status == .ok) }
+        return (world, goal)
+    }
+
     @Test func targetsLoweredThisYearAreListedWithBeforeAfterWhoWhenAndWhy() async throws {
         try await withAccord { app in
-            let world = try await World.make(app)
-            let goal = try await world.agreedRevenueGoal(app)
-            try await app.testing().test(
-                .POST, "/api/v1/goals/\(goal.id)/lower", headers: world.admin,
-                body: json(["target": "110000", "reason": "Largest customer froze its budget"])
-            ) { res in #expect(res.status == .ok) }
+            let (world, goal) = try await Self.lowered(app)
             try await app.testing().test(.GET, "/api/v1/lowered-targets", headers: world.cam) { res in
                 #expect(res.status == .ok)
                 let report = try res.content.decode(LoweredTargetsAPI.Report.self)
@@ -73,12 +79,7 @@ struct LoweredTargetsTests {
 
     @Test func theOverviewThePartnerPageTheReportAndItsCSVShowTheLowering() async throws {
         try await withAccord { app in
-            let world = try await World.make(app)
-            let goal = try await world.agreedRevenueGoal(app)
-            try await app.testing().test(
-                .POST, "/api/v1/goals/\(goal.id)/lower", headers: world.admin,
-                body: json(["target": "110000", "reason": "Largest customer froze its budget"])
-            ) { res in #expect(res.status == .ok) }
+            let (world, _) = try await Self.lowered(app)
             var ada = try await signedIn(app, "ada", name: "Ada Admin", role: .programAdmin)
             let overview = try await ada.get("/")
             #expect(overview.body.string.contains("target lowered in FY2027"))

@@ -29,6 +29,8 @@ struct SeasonalityTests {
             let goal = try await world.agreedRevenueGoal(app)
             // Flat by days: 54 of FY2026 Q4's 92 days are over on 23 November.
             #expect(try await Self.expected(app, world, goal: goal.id) == "70434.78")
+            let store = AccordStore(database: app.db)
+            try await store.bringStandings(programID: world.programID, to: testToday)
             let path = "/api/v1/programs/\(world.programID)/settings/seasonality"
             try await app.testing().test(
                 .POST, path, headers: world.admin, body: json(["regions": [["name": "EMEA", "weights": Self.yearEnd]]])
@@ -40,8 +42,9 @@ struct SeasonalityTests {
             }
             // October's weight 1 and 23 of November's 30 days at 2 = 2.533… of the quarter's 6: $50,666.67 of $120,000.
             #expect(try await Self.expected(app, world, goal: goal.id) == "50666.67")
-            let store = AccordStore(database: app.db)
             #expect(try await store.standingDifferences(programID: world.programID).isEmpty, "the maintained progress follows at once")
+            let stored = try #require(try await store.standings(goalIDs: [goal.id]).first)
+            #expect(abs(stored.figures.pacing.expectedToDate - 5_066_666.67) < 1, "the stored standing is re-paced too")
             // A profile elsewhere leaves EMEA's partners on their own.
             try await app.testing().test(
                 .POST, path, headers: world.admin,
@@ -53,6 +56,7 @@ struct SeasonalityTests {
                 #expect(res.status == .ok)
             }
             #expect(try await Self.expected(app, world, goal: goal.id) == "70434.78")
+            #expect(try await store.standingDifferences(programID: world.programID).isEmpty)
             try await app.testing().test(.GET, "/api/v1/audit?entity=program", headers: world.admin) { res in
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains("EMEA"), "each change is in the audit log")
@@ -121,6 +125,25 @@ struct SeasonalityTests {
             var casey = try await signedIn(app, "casey", name: "Casey CAM", role: .channelManager)
             let read = try await casey.get("/settings/seasonality")
             #expect(read.status == .ok && read.body.string.contains("Region: APAC") && !read.body.string.contains("Add the profile"))
+        }
+    }
+
+    @Test func theCommandLineSetsAndRemovesProfilesByTheSameRules() async throws {
+        try await withAccord { app in
+            let world = try await World.make(app)
+            let store = AccordStore(database: app.db)
+            try await runCommand(
+                SeasonalityCommand(), ["seasonality", "--region", "EMEA", "--weights", "1,1,1,1,1,1,1,1,1,1,2,3"], app: app)
+            #expect(try await store.program(world.programID).settings.regionalSeasonality["EMEA"]?.monthlyWeights?.last == 3)
+            await #expect(throws: InputError.self) {
+                try await runCommand(SeasonalityCommand(), ["seasonality", "--weights", "1,2,3"], app: app)
+            }
+            await #expect(throws: InputError.self) {
+                try await runCommand(SeasonalityCommand(), ["seasonality", "--weights", "1,1,1,1,1,1,1,1,1,1,1,x"], app: app)
+            }
+            try await runCommand(SeasonalityCommand(), ["seasonality", "--region", "EMEA", "--remove"], app: app)
+            #expect(try await store.program(world.programID).settings.regionalSeasonality.isEmpty)
+            #expect(try await store.standingDifferences(programID: world.programID).isEmpty)
         }
     }
 }

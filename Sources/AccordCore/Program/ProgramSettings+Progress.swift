@@ -8,4 +8,19 @@ extension ProgramSettings {
             || atRiskThreshold != before.atRiskThreshold || checklistItems != before.checklistItems
             || responseWindowDays != before.responseWindowDays
     }
+
+    /// Whether a change that moves progress moves only its pacing (seasonality, the at-risk threshold): actuals,
+    /// attainment and the moment a proposal lapses stay as they were, so stored figures are re-paced, not recomputed.
+    public func movesOnlyPacing(from before: ProgramSettings) -> Bool {
+        checklistItems == before.checklistItems && responseWindowDays == before.responseWindowDays
+    }
+
+    /// The regions whose partners' goals a pacing change reaches; nil for every partner (the program's profile or the
+    /// at-risk threshold changed). A region gaining, losing or changing its own profile reaches that region only.
+    public func regionsRepaced(from before: ProgramSettings) -> Set<String>? {
+        guard seasonality == before.seasonality, atRiskThreshold == before.atRiskThreshold else { return nil }
+        return Set(regionalSeasonality.keys).union(before.regionalSeasonality.keys).filter {
+            regionalSeasonality[$0] != before.regionalSeasonality[$0]
+        }
+    }
 }
