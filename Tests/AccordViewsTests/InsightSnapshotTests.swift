@@ -102,7 +102,7 @@ struct InsightSnapshotTests {
                     error: "Dec: 'x' is not a number."),
             ],
             added: .init(kind: .region, name: "", weights: Array(repeating: "", count: 12), shares: nil, partners: nil),
-            knownRegions: ["EMEA"], knownSolutions: ["Security"], mayEdit: true, notice: "Saved.")
+            knownRegions: ["EMEA\" onfocus=\"alert(1)"], knownSolutions: ["Security"], mayEdit: true, notice: "Saved.")
         assertSnapshot(of: PageSnapshotTests.lines(SeasonalityPage.render(model)), as: .lines)
     }
 

@@ -109,7 +109,7 @@ extension SeasonalityPage {
                     named: "datalist",
                     nodes: [.attribute(named: "id", value: "known-names")]
                         + (model.knownRegions + model.knownSolutions).map {
-                            .element(named: "option", nodes: [.attribute(named: "value", value: $0)])
+                            .element(named: "option", nodes: [.attribute(named: "value", value: Format.attribute($0))])
                         }),
                 weightFields(model.added, prefix: "new"),
                 .unwrap(model.added.error) { .p(.class("field-error"), .attribute(named: "role", value: "alert"), .text($0)) },
