@@ -88,6 +88,10 @@ struct DemoTests {
                     #expect(goal.revisions[0].target - baseline >= 100, "not the baseline plus a cent")
                 }
             }
+            // A carried-forward goal says whether it kept the missed target or was raised to the new period's minimum.
+            let carried = try #require(goals.first { $0.isAgreedByCarryForward })
+            var morgan = try await signedIn(app, "morgan.test", name: "Morgan Test", role: .programAdmin)
+            #expect(try await morgan.get("/goals/\(carried.id)").body.string.contains("Carried forward from the missed goal of"))
             let partner = try #require(try await store.partners(of: program.id).first { $0.stage == .established })
             try await app.testing().test(
                 .GET,

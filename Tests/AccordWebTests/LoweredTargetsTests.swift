@@ -25,6 +25,8 @@ struct LoweredTargetsTests {
     @Test func targetsLoweredThisYearAreListedWithBeforeAfterWhoWhenAndWhy() async throws {
         try await withAccord { app in
             let (world, goal) = try await Self.lowered(app)
+            // A period by its days, both inside it: never the exclusive end (1 January).
+            #expect(goal.periodFirstDay == Day(year: 2026, month: 10, day: 1) && goal.periodLastDay == Day(year: 2026, month: 12, day: 31))
             try await app.testing().test(.GET, "/api/v1/lowered-targets", headers: world.cam) { res in
                 #expect(res.status == .ok)
                 let report = try res.content.decode(LoweredTargetsAPI.Report.self)
@@ -79,7 +81,7 @@ struct LoweredTargetsTests {
 
     @Test func theOverviewThePartnerPageTheReportAndItsCSVShowTheLowering() async throws {
         try await withAccord { app in
-            let (world, _) = try await Self.lowered(app)
+            let (world, goal) = try await Self.lowered(app)
             var ada = try await signedIn(app, "ada", name: "Ada Admin", role: .programAdmin)
             let overview = try await ada.get("/")
             #expect(overview.body.string.contains("target lowered in FY2027"))
@@ -98,6 +100,10 @@ struct LoweredTargetsTests {
             let partnerPage = try await pat.get("/partners/\(world.partnerID)")
             #expect(partnerPage.body.string.contains("Targets lowered in FY2027") && partnerPage.body.string.contains("froze its budget"))
             #expect(try await pat.get("/lowered-targets").status == .forbidden, "the program-wide report is vendor staff's")
+            // The goal's own page: its dates, and its history in the program's terms.
+            let goalPage = try await pat.get("/goals/\(goal.id)").body.string
+            #expect(goalPage.contains("FY2026 Q4 (1 Oct – 31 Dec 2026)"))
+            #expect(goalPage.contains("Target: $120,000.00 → $110,000.00"))
         }
     }
 }
