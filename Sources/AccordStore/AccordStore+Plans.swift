@@ -54,7 +54,7 @@ final class ReviewModel: Model, @unchecked Sendable {
     @Field(key: "fiscal_year") var fiscalYear: Int
     @Field(key: "period_index") var periodIndex: Int
     @Field(key: "due_day") var dueDay: Int32
-    /// The review as JSON: held once, then kept as it was.
+    /// The review as JSON: held once, then kept as it was but for its action items' progress.
     @Field(key: "record") var record: String
     @OptionalField(key: "held_on") var heldOn: Int32?
     @OptionalField(key: "flagged_from") var flaggedFrom: Int32?
@@ -242,6 +242,25 @@ extension AccordStore {
         if let partnerID { query = query.filter(\.$partnerID == partnerID) }
         if let dueBy { query = query.filter(\.$dueDay <= Int32(dueBy.number)) }
         return try await query.sort(\.$dueDay).all().map { try Self.planDecoder.decode(Review.self, from: Data($0.record.utf8)) }
+    }
+
+    /// Marks one action item done or dropped (DOMAIN §11), with its audit entry, in one transaction. A write first
+    /// takes the review's lock, so two closes at once are one close and a refusal; the review's flag is recomputed.
+    public func closeActionItem(
+        reviewID: UUID, itemID: UUID, as status: ActionItem.Status, on day: Day, by actor: Actor, at now: Date
+    ) async throws -> Review {
+        try await transaction { store in
+            guard
+                try await store.sql.raw("UPDATE reviews SET due_day = due_day WHERE id = \(bind: reviewID) RETURNING id").first() != nil
+            else { throw StoreError.notFound("review \(reviewID)") }
+            var review = try await store.review(reviewID)
+            let before = review
+            try review.close(item: itemID, as: status, on: day, by: actor)
+            try await store.write(review, over: try await ReviewModel.find(reviewID, on: store.database), created: now)
+            try await store.append(
+                .change("close_action_item", of: "review", id: reviewID.uuidString, before: before, after: review, by: actor, at: now))
+            return review
+        }
     }
 
     public func review(_ id: UUID) async throws -> Review {

@@ -33,6 +33,7 @@ public enum SiteURL: Sendable {
     case tierDecision(UUID, String)
     case channelManagers
     case seasonality
+    case actionItem(review: UUID, item: UUID)
     case loweredTargets(csv: Bool = false)
 
     public var path: String {
@@ -71,6 +72,7 @@ public enum SiteURL: Sendable {
         case .tierDecision(let id, let decision): "/tiers/recommendations/\(id.uuidString.lowercased())/\(decision)"
         case .channelManagers: "/channel-managers"
         case .seasonality: "/settings/seasonality"
+        case .actionItem(let review, let item): "/reviews/\(review.uuidString.lowercased())/action-items/\(item.uuidString.lowercased())"
         case .loweredTargets(let csv): csv ? "/lowered-targets.csv" : "/lowered-targets"
         }
     }

@@ -191,4 +191,32 @@ struct ReviewTests {
         done.status = .done
         #expect(!done.isOverdue(today: Day(year: 2027, month: 1, day: 1)))
     }
+
+    @Test func anActionItemIsClosedByItsOwnerOrAnAdminOfItsSideAndItsFlagClearsWithIt() throws {
+        let q1 = Period(calendar: calendar, kind: .quarter, fiscalYear: 2027, index: 1)  // Apr–Jun 2026, due 30 Jun
+        let item = ActionItem(side: .partner, owner: "Pat Partner", title: "Certify two engineers", due: Day(year: 2026, month: 8, day: 1))
+        let other = ActionItem(side: .vendor, owner: "Casey CAM", title: "Send the MDF plan", due: Day(year: 2026, month: 9, day: 1))
+        var review = Review(
+            partnerID: Fixture.partnerID, period: q1, heldOn: Day(year: 2026, month: 6, day: 28), actionItems: [item, other])
+        #expect(review.flaggedFrom() == Day(year: 2026, month: 8, day: 2))
+        let late = Day(year: 2026, month: 8, day: 10)
+        // Not the owner, nor an admin of the partner's side: refused, nothing changes.
+        #expect(throws: Review.Problem.notTheOwner("Pat Partner")) {
+            try review.close(item: item.id, as: .done, on: late, by: Fixture.member)
+        }
+        #expect(throws: Review.Problem.notTheOwner("Pat Partner")) { try review.close(item: item.id, as: .done, on: late, by: Fixture.cam) }
+        #expect(throws: Review.Problem.notAClosingStatus) { try review.close(item: item.id, as: .open, on: late, by: Fixture.partnerAdmin) }
+        #expect(throws: Review.Problem.noSuchActionItem) { try review.close(item: UUID(), as: .done, on: late, by: Fixture.admin) }
+        try review.close(item: item.id, as: .done, on: late, by: Fixture.partnerAdmin)
+        #expect(review.actionItems[0].status == .done && review.actionItems[0].closedOn == late)
+        #expect(review.actionItems[0].closedBy == "Pat Partner")
+        #expect(!review.actionItems[0].isOverdue(today: late), "the flag follows")
+        #expect(review.flaggedFrom() == Day(year: 2026, month: 9, day: 2), "the review is flagged from its next open item only")
+        #expect(throws: Review.Problem.actionItemClosed(.done)) {
+            try review.close(item: item.id, as: .dropped, on: late, by: Fixture.admin)
+        }
+        // The vendor's item: its owner, or a program admin for either side.
+        try review.close(item: other.id, as: .dropped, on: late, by: Fixture.admin)
+        #expect(review.flaggedFrom() == nil)
+    }
 }

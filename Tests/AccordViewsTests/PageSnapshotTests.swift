@@ -318,12 +318,14 @@ struct PageSnapshotTests {
                     id: Self.goalID, side: .partner, owner: "Dana Reyes", title: "Hire presales", due: Day(year: 2027, month: 1, day: 15))
             ])
         let model = { (review: Review) in
-            ReviewPage.Model(
+            var model = ReviewPage.Model(
                 chrome: Self.chrome, reviewID: Self.goalID, partnerID: Self.partnerID, partnerName: "Delta Managed Services",
                 periodLabel: "FY2026 Q4",
-                vendorPeriods: "Vendor calendar: FY2026 Q4 = Vendor FY2027 Q3 (34 %) + FY2027 Q4 (66 %)", review: review,
+                vendorPeriods: "FY2026 Q4 (1 Oct – 31 Dec 2026) = Vendor FY2027 Q3 (34 %) + FY2027 Q4 (66 %)", review: review,
                 overdue: review.heldOn == nil,
                 today: Day(year: 2027, month: 1, day: 20), mayHold: true)
+            model.closableItems = Set(review.actionItems.map(\.id))
+            return model
         }
         assertSnapshot(of: Self.lines(ReviewPage.render(model(held))), as: .lines, named: "held")
         assertSnapshot(

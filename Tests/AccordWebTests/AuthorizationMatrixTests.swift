@@ -147,6 +147,7 @@ struct AuthorizationMatrixTests {
         "POST /plans/:planID/:action": .changePartnerForm,
         "GET /reviews/:reviewID": .readPartner,
         "POST /reviews/:reviewID/hold": .changePartnerForm,
+        "POST /reviews/:reviewID/action-items/:itemID": .changePartnerForm,
         "GET /partners": .vendor,
         "GET /portfolio": .vendor,
         "GET /import": .signedIn,
@@ -188,6 +189,7 @@ struct AuthorizationMatrixTests {
         "POST /api/v1/plans/:planID/objectives/:objectiveID/propose": .changePartner,
         "GET /api/v1/partners/:partnerID/reviews": .readPartner,
         "POST /api/v1/reviews/:reviewID/hold": .changePartner,
+        "POST /api/v1/reviews/:reviewID/action-items/:itemID": .changePartner,
         "GET /api/v1/reviews/overdue": .vendor,
         // motivation and insight (DOMAIN §7, §8, §9, §12, §13): internal planning is for vendor staff only
         "GET /recognition": .signedIn,
@@ -270,6 +272,7 @@ struct AuthorizationMatrixTests {
                                 case ":goalID": goal.uuidString
                                 case ":planID": plan.uuidString
                                 case ":reviewID": review.uuidString
+                                case ":itemID": UUID().uuidString
                                 case ":objectiveID": objective.uuidString
                                 case ":programID": world.programID.uuidString
                                 case ":token": "link_unknown"

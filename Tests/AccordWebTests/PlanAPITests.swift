@@ -160,4 +160,70 @@ struct PlanAPITests {
             }
         }
     }
+
+    @Test func anActionItemIsMarkedDoneByItsOwnerAndLeavesTheOverdueList() async throws {
+        try await withAccord(today: Day(year: 2027, month: 1, day: 5)) { app in
+            let world = try await World.make(app)
+            let store = AccordStore(database: app.db)
+            _ = try await store.scheduleReviews(
+                partnerID: world.partnerID, calendar: .calendarYear, cadence: .quarterly, from: Day(year: 2026, month: 12, day: 1),
+                through: Day(year: 2027, month: 1, day: 5), at: app.clock.now())
+            let review = try #require(try await store.reviews(partnerID: world.partnerID).first)
+            let hold = json([
+                "attendees": [["name": "Casey CAM", "side": "vendor"], ["name": "Pat Partner", "side": "partner"]],
+                "action_items": [
+                    ["side": "partner", "owner": "Pat Partner", "title": "Hire presales", "due": "2027-01-04"],
+                    ["side": "vendor", "owner": "Casey CAM", "title": "Send the MDF plan", "due": "2027-01-20"],
+                ],
+            ])
+            var held: PlansAPI.ReviewOut!
+            try await app.testing().test(.POST, "/api/v1/reviews/\(review.id)/hold", headers: world.cam, body: hold) { res in
+                held = try res.content.decode(PlansAPI.ReviewOut.self)
+            }
+            let overdueItem = try #require(held.actionItems.first { $0.owner == "Pat Partner" })
+            let path = "/api/v1/reviews/\(review.id)/action-items/\(overdueItem.id)"
+            try await app.testing().test(.POST, path, headers: world.partnerMember, body: json(["status": "done"])) { res in
+                #expect(res.status == .forbidden, "a partner member changes nothing of its partner's")
+            }
+            try await app.testing().test(.POST, path, headers: world.cam, body: json(["status": "done"])) { res in
+                #expect(res.status == .forbidden && res.errorReason?.contains("Only Pat Partner") == true, "\(res.errorReason ?? "")")
+            }
+            try await app.testing().test(.POST, path, headers: world.otherPartnerAdmin, body: json(["status": "done"])) { res in
+                #expect(res.status == .notFound, "another partner's review is not there for them")
+            }
+            try await app.testing().test(.POST, path, headers: world.partnerAdmin, body: json(["status": "open"])) { res in
+                #expect(res.status == .unprocessableEntity)
+            }
+            try await app.testing().test(.POST, path, headers: world.partnerAdmin, body: json(["status": "done"])) { res in
+                #expect(res.status == .ok)
+                let out = try res.content.decode(PlansAPI.ReviewOut.self)
+                let item = try #require(out.actionItems.first { $0.id == overdueItem.id })
+                #expect(item.status == "done" && item.closedOn == Day(year: 2027, month: 1, day: 5) && !item.overdue)
+                #expect(out.overdueActionItems == 0 && out.snapshot == held.snapshot, "the frozen scorecard is untouched")
+            }
+            try await app.testing().test(.POST, path, headers: world.admin, body: json(["status": "dropped"])) { res in
+                #expect(res.status == .conflict)
+            }
+            try await app.testing().test(
+                .POST, "/api/v1/reviews/\(review.id)/action-items/\(UUID())", headers: world.admin, body: json(["status": "done"])
+            ) { res in #expect(res.status == .notFound) }
+            try await app.testing().test(.GET, "/api/v1/reviews/overdue", headers: world.cam) { res in
+                let overdue = try res.content.decode(DTO.Page<PlansAPI.ReviewOut>.self).items
+                #expect(!overdue.contains { $0.id == review.id }, "the flag followed the item")
+            }
+            try await app.testing().test(.GET, "/api/v1/audit?entity=review&entity_id=\(review.id)", headers: world.admin) { res in
+                #expect(res.body.string.contains("close_action_item"))
+            }
+            // On the page: the owner of the vendor's item marks it done with a button.
+            var casey = try await signedIn(app, "casey", name: "Casey CAM", role: .channelManager)
+            let page = try await casey.get("/reviews/\(review.id)")
+            #expect(page.body.string.contains("Mark done"))
+            let vendorItem = try #require(held.actionItems.first { $0.owner == "Casey CAM" })
+            let done = try await casey.post(
+                "/reviews/\(review.id)/action-items/\(vendorItem.id)", form: ["_csrf": Browser.csrf(in: page), "status": "done"])
+            #expect(done.status == .seeOther)
+            let after = try await casey.get("/reviews/\(review.id)")
+            #expect(after.body.string.contains("on 5 Jan 2027 by Casey CAM") && !after.body.string.contains("Mark done"))
+        }
+    }
 }

@@ -39,6 +39,9 @@ public struct ActionItem: Hashable, Codable, Sendable, Identifiable {
     public var title: String
     public var due: Day
     public var status: Status
+    /// When and by whom the item was marked done or dropped.
+    public var closedOn: Day?
+    public var closedBy: String?
 
     public init(id: UUID = UUID(), side: Side, owner: String, title: String, due: Day, status: Status = .open) {
         self.id = id
@@ -47,6 +50,12 @@ public struct ActionItem: Hashable, Codable, Sendable, Identifiable {
         self.title = title
         self.due = due
         self.status = status
+    }
+
+    /// Who may mark the item done or dropped (DOMAIN §11): its owner, an admin of its side, or a program admin.
+    public func mayBeClosed(by actor: Actor) -> Bool {
+        (actor.side == side && (actor.name == owner || actor.role == .partnerAdmin || actor.role == .programAdmin))
+            || actor.role == .programAdmin
     }
 
     /// Open past its due date.
@@ -117,14 +126,35 @@ public struct Review: Hashable, Codable, Sendable, Identifiable {
         case needsBothSides
         case alreadyHeld
         case heldBeforeThePeriodEnded
+        case noSuchActionItem
+        case actionItemClosed(ActionItem.Status)
+        case notTheOwner(String)
+        case notAClosingStatus
 
         public var description: String {
             switch self {
             case .needsBothSides: "A review is held by both sides: list at least one attendee of each."
             case .alreadyHeld: "This review was already held; its record is kept as it was."
             case .heldBeforeThePeriodEnded: "A review can be held from the last week of the period it reviews."
+            case .noSuchActionItem: "This review has no such action item."
+            case .actionItemClosed(let status): "This action item is already \(status.rawValue)."
+            case .notTheOwner(let owner): "Only \(owner), an admin of the same side or a program admin can close this action item."
+            case .notAClosingStatus: "An action item is closed as done or dropped."
             }
         }
+    }
+
+    /// Marks an open action item done or dropped (DOMAIN §11), with the day and who did it. Its overdue flag, and the
+    /// review's if it was the reason, clear with it (`flaggedFrom`); the frozen scorecard is untouched.
+    public mutating func close(item id: UUID, as status: ActionItem.Status, on day: Day, by actor: Actor) throws(Problem) {
+        guard status != .open else { throw .notAClosingStatus }
+        guard let index = actionItems.firstIndex(where: { $0.id == id }) else { throw .noSuchActionItem }
+        let item = actionItems[index]
+        guard item.status == .open else { throw .actionItemClosed(item.status) }
+        guard item.mayBeClosed(by: actor) else { throw .notTheOwner(item.owner) }
+        actionItems[index].status = status
+        actionItems[index].closedOn = day
+        actionItems[index].closedBy = actor.name
     }
 
     /// Records the review as held, freezing the scorecard as it stands now (DOMAIN §11).

@@ -18,6 +18,8 @@ public enum ReviewPage {
         public let mayHold: Bool
         public let errors: [String: String]
         public let typed: [String: String]
+        /// The action items the viewer may mark done or dropped (their owner, an admin of their side, a program admin).
+        public var closableItems: Set<UUID> = []
 
         public init(
             chrome: PageChrome, reviewID: UUID, partnerID: UUID, partnerName: String, periodLabel: String, vendorPeriods: String,
@@ -95,15 +97,31 @@ public enum ReviewPage {
                 .div(
                     .class("table-wrap"),
                     .table(
-                        .tr(.th("Side"), .th("Owner"), .th("Action"), .th("Due"), .th("Status")),
+                        .tr(.th("Side"), .th("Owner"), .th("Action"), .th("Due"), .th("Status"), .th("")),
                         .forEach(review.actionItems) { item in
                             .tr(
                                 .td(.text(item.side.rawValue.capitalized)), .td(.text(item.owner)), .td(.text(item.title)),
-                                .td(.text(item.due.iso)),
+                                .td(.text(item.due.readable)),
                                 .td(
                                     .span(
                                         .class(item.isOverdue(today: model.today) ? "badge lapsed" : "badge"),
-                                        .text(item.isOverdue(today: model.today) ? "Overdue" : item.status.rawValue.capitalized)))
+                                        .text(item.isOverdue(today: model.today) ? "Overdue" : item.status.rawValue.capitalized)),
+                                    .unwrap(item.closedOn) { day in
+                                        .span(.class("muted"), .text(" on \(day.readable)" + (item.closedBy.map { " by \($0)" } ?? "")))
+                                    },
+                                    .unwrap(model.errors["item-\(item.id.uuidString.lowercased())"]) {
+                                        .p(.class("field-error"), .text($0))
+                                    }),
+                                .td(
+                                    .if(
+                                        item.status == .open && model.closableItems.contains(item.id),
+                                        .form(
+                                            .class("inline action-row"), .method(.post),
+                                            .action(SiteURL.actionItem(review: model.reviewID, item: item.id).path),
+                                            .input(.type(.hidden), .name("_csrf"), .value(Format.attribute(model.chrome.csrf ?? ""))),
+                                            .button(.type(.submit), .name("status"), .value("done"), .class("button"), "Mark done"),
+                                            .button(.type(.submit), .name("status"), .value("dropped"), .class("button secondary"), "Drop"))
+                                    ))
                             )
                         }
                     )

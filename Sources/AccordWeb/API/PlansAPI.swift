@@ -203,6 +203,8 @@ enum PlansAPI {
             let due: Day
             let status: String
             let overdue: Bool
+            let closedOn: Day?
+            let closedBy: String?
         }
 
         let id: UUID
@@ -240,7 +242,7 @@ enum PlansAPI {
             actionItems: review.actionItems.map {
                 .init(
                     id: $0.id, side: $0.side.rawValue, owner: $0.owner, title: $0.title, due: $0.due, status: $0.status.rawValue,
-                    overdue: $0.isOverdue(today: today))
+                    overdue: $0.isOverdue(today: today), closedOn: $0.closedOn, closedBy: $0.closedBy)
             },
             overdue: review.isOverdue(today: today), overdueActionItems: review.actionItems.filter { $0.isOverdue(today: today) }.count)
     }
@@ -266,6 +268,17 @@ enum PlansAPI {
             .change(
                 "hold", of: "review", id: review.id.uuidString, before: nil as Review?, after: review, by: try req.actor(),
                 at: req.clock.now()))
+        return out(review, today: req.clock.today)
+    }
+
+    struct CloseIn: Content { let status: ActionItem.Status }
+
+    /// Marks a review's action item done or dropped (DOMAIN §11): its owner, an admin of its side or a program admin.
+    @Sendable static func closeActionItem(req: Request) async throws -> ReviewOut {
+        let body = try req.json(CloseIn.self)
+        let review = try await req.store.closeActionItem(
+            reviewID: try req.id("reviewID"), itemID: try req.id("itemID"), as: body.status, on: req.clock.today, by: try req.actor(),
+            at: req.clock.now())
         return out(review, today: req.clock.today)
     }
 

@@ -50,7 +50,7 @@ enum ErrorMapping {
         case let error as BackupError: return Mapped(status: .unprocessableEntity, reason: error.description)
         case let error as JointPlan.Problem: return Mapped(status: .unprocessableEntity, reason: error.description)
         case let error as TierError: return Mapped(status: .unprocessableEntity, reason: error.description)
-        case let error as Review.Problem: return Mapped(status: .unprocessableEntity, reason: error.description)
+        case let error as Review.Problem: return Mapped(status: error.httpStatus, reason: error.description)
         case let error as User.Problem: return Mapped(status: .unprocessableEntity, reason: error.description)
         case let error as PasswordPolicy.Problem: return Mapped(status: .unprocessableEntity, reason: error.description)
         case let error as DecodingError: return Mapped(status: .badRequest, reason: describe(error))
@@ -150,4 +150,16 @@ struct ErrorBody: Content {
     }
 
     let error: Detail
+}
+
+extension Review.Problem {
+    /// An item that is not there is a 404, one the viewer may not close a 403, one already closed a 409.
+    var httpStatus: HTTPResponseStatus {
+        switch self {
+        case .noSuchActionItem: .notFound
+        case .notTheOwner: .forbidden
+        case .actionItemClosed: .conflict
+        case .needsBothSides, .alreadyHeld, .heldBeforeThePeriodEnded, .notAClosingStatus: .unprocessableEntity
+        }
+    }
 }

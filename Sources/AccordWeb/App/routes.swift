@@ -36,6 +36,7 @@ func routes(_ app: Application) throws {
     partnerPages.post("plans", ":planID", ":action", use: PlanPagesController.act)
     partnerPages.get("reviews", ":reviewID", use: PlanPagesController.review)
     partnerPages.post("reviews", ":reviewID", "hold", use: PlanPagesController.hold)
+    partnerPages.post("reviews", ":reviewID", "action-items", ":itemID", use: PlanPagesController.closeActionItem)
     partnerPages.post("partners", ":partnerID", "recognition", use: InsightPagesController.setRecognition)
     pages.get("recognition", use: InsightPagesController.recognition)
 
@@ -97,6 +98,7 @@ func routes(_ app: Application) throws {
     partner.get("partners", ":partnerID", "benefits", use: InsightAPI.benefits)
     partner.post("partners", ":partnerID", "recognition", use: InsightAPI.setRecognition)
     partner.post("reviews", ":reviewID", "hold", use: PlansAPI.hold)
+    partner.post("reviews", ":reviewID", "action-items", ":itemID", use: PlansAPI.closeActionItem)
 
     // MARK: JSON API — vendor staff: partner records and sales facts
     let vendor = api.grouped(Guard.Vendor())

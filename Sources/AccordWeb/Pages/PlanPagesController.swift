@@ -94,12 +94,35 @@ enum PlanPagesController {
         let review = try await req.store.review(try req.id("reviewID"))
         let partner = try await req.store.partner(review.partnerID)
         let program = try await req.store.program(partner.programID)
-        return ReviewPage.Model(
+        var model = ReviewPage.Model(
             chrome: try await PageChromes.make(req), reviewID: review.id, partnerID: partner.id, partnerName: partner.name,
             periodLabel: review.period.label,
             vendorPeriods: VendorOverlap.describe(review.period, in: program.calendar),
             review: review, overdue: review.isOverdue(today: req.clock.today), today: req.clock.today,
             mayHold: AccessRule.mayChange(partner, as: viewer) && viewer.role.mayNegotiateGoals, errors: errors, typed: typed)
+        let actor = viewer.actor
+        model.closableItems = Set(review.actionItems.filter { $0.status == .open && $0.mayBeClosed(by: actor) }.map(\.id))
+        return model
+    }
+
+    struct CloseForm: Content { var status: String? }
+
+    /// Marks an action item done or dropped from the review page (DOMAIN §11); a refusal is shown beside the item.
+    @Sendable static func closeActionItem(req: Request) async throws -> Response {
+        let form = try req.form(CloseForm.self)
+        let itemID = try req.id("itemID")
+        guard let status = form.status.flatMap(ActionItem.Status.init(rawValue:)) else {
+            throw InputError("status is done or dropped", field: "status", status: .badRequest)
+        }
+        do {
+            _ = try await req.store.closeActionItem(
+                reviewID: try req.id("reviewID"), itemID: itemID, as: status, on: req.clock.today, by: try req.actor(),
+                at: req.clock.now())
+        } catch let problem as Review.Problem {
+            let model = try await reviewModel(req, errors: ["item-\(itemID.uuidString.lowercased())": problem.description])
+            return HTMLResponse.page(ReviewPage.render(model), status: problem.httpStatus)
+        }
+        return req.redirect(to: SiteURL.review(try req.id("reviewID")).path)
     }
 
     struct HoldForm: Content {
