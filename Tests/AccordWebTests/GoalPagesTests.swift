@@ -42,6 +42,51 @@ struct GoalPagesTests {
         }
     }
 
+    @Test func aProposalWhoseMetricChangedAfterItsBaselineWasShownIsGroundedAgainNotSaved() async throws {
+        try await withAccord { app in
+            let world = try await World.make(app)
+            var cam = try await signedIn(app, "casey", name: "Casey CAM", role: .channelManager)
+            let path = "/partners/\(world.partnerID)/goals/new"
+            let form = try await cam.get(path + "?period=FY2026%20Q4&metric=deal_registrations")
+            #expect(form.body.string.contains(#"name="shown_metric" value="deal_registrations""#))
+            #expect(form.body.string.contains(#"<select name="metric" id="metric" form="propose-goal">"#), "the select is the form's")
+            let csrf = Browser.csrf(in: form)
+            // The metric list now says Revenue, but the baseline shown was deal registrations': nothing is saved.
+            let changed = try await cam.post(
+                path,
+                form: [
+                    "_csrf": csrf, "period": "FY2026 Q4", "metric": "revenue", "shown_period": "FY2026 Q4",
+                    "shown_metric": "deal_registrations", "target": "450000", "behaviour": "Grow revenue",
+                ])
+            #expect(changed.status == .unprocessableEntity)
+            #expect(changed.body.string.contains("changed after its baseline was shown"))
+            #expect(changed.body.string.contains("$100,000.00 (the actual of FY2025 Q4)"), "revenue's own baseline is shown")
+            #expect(
+                changed.body.string.contains(#"name="shown_metric" value="revenue""#) && changed.body.string.contains(#"value="450000""#))
+            let store = AccordStore(database: app.db)
+            #expect(try await store.goals(GoalQuery(seenBy: .accord, partnerID: world.partnerID)).isEmpty, "no goal was saved")
+            // "Show the baseline" grounds the new choice and keeps what was typed, without a warning.
+            let grounded = try await cam.post(
+                path,
+                form: [
+                    "_csrf": csrf, "period": "FY2026 Q4", "metric": "revenue", "shown_period": "FY2026 Q4",
+                    "shown_metric": "deal_registrations", "action": "ground", "target": "450000",
+                ])
+            #expect(grounded.status == .ok && !grounded.body.string.contains("changed after"))
+            // Proposed as shown, it is saved as the revenue goal it says it is (after the balancing activity goal).
+            #expect(try await world.propose(app, metric: "deal_registrations", target: "6").status == .created)
+            let saved = try await cam.post(
+                path,
+                form: [
+                    "_csrf": csrf, "period": "FY2026 Q4", "metric": "revenue", "shown_period": "FY2026 Q4", "shown_metric": "revenue",
+                    "target": "450000", "behaviour": "Grow revenue",
+                ])
+            #expect(saved.status == .seeOther)
+            let revenue = try await store.goals(GoalQuery(seenBy: .accord, partnerID: world.partnerID, metricKey: "revenue"))
+            #expect(revenue.count == 1 && revenue.first?.target == 450_000_00)
+        }
+    }
+
     @Test func thePartnerAnswersOnTheGoalPage() async throws {
         try await withAccord { app in
             let world = try await World.make(app)

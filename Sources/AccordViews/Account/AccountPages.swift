@@ -126,9 +126,10 @@ public enum Form {
 
 extension Form {
     /// A select that keeps the chosen option selected.
-    public static func select(_ name: String, label: String, selected: String, options: [(String, String)], error: String? = nil) -> Node<
-        HTML.FormContext
-    > {
+    /// `form` names the form the select belongs to when it stands outside it (HTML's `form` attribute).
+    public static func select(
+        _ name: String, label: String, selected: String, options: [(String, String)], error: String? = nil, form: String? = nil
+    ) -> Node<HTML.FormContext> {
         .div(
             .class(error == nil ? "field" : "field has-error"),
             .label(.for(name), .text(label)),
@@ -136,6 +137,7 @@ extension Form {
                 named: "select",
                 nodes: [
                     .attribute(named: "name", value: name), .attribute(named: "id", value: name),
+                    .attribute(named: "form", value: form),
                     .group(
                         options.map { value, text in
                             .element(

@@ -67,23 +67,28 @@ public enum ProposeGoalPage {
             BodyNode.p(
                 .class("subtitle"),
                 .text("With \(model.partnerName). A goal becomes agreed only when someone on each side accepts the same target."))
+            // Period and metric belong to the one form that proposes (HTML's `form` attribute), so what is proposed is what
+            // the selects say; the page also says which choice the baseline below was shown for, and a proposal whose
+            // choice changed since is shown its own baseline instead of being saved.
             BodyNode.form(
-                .class("card step"), .method(.get), .action(SiteURL.newGoal(partner: model.partnerID).path),
+                .class("card step"), .id("choose-goal"),
                 .h2("1. Period and metric"),
                 Form.select(
                     "period", label: "Period (the partner's calendar)", selected: model.period,
-                    options: model.periods.map { ($0.label, $0.text) }, error: model.errors["period"]),
+                    options: model.periods.map { ($0.label, $0.text) }, error: model.errors["period"], form: proposeFormID),
                 Form.select(
                     "metric", label: "Metric", selected: model.metric, options: model.metrics.map { ($0.key, $0.text) },
-                    error: model.errors["metric"]),
-                .button(.type(.submit), .class("button secondary"), "Show the baseline")
+                    error: model.errors["metric"], form: proposeFormID),
+                .button(
+                    .type(.submit), .attribute(named: "form", value: proposeFormID), .name("action"), .value("ground"),
+                    .class("button secondary"), "Show the baseline")
             )
             BodyNode.unwrap(model.grounding) { g in grounding(g) }
             BodyNode.form(
-                .class("card step"), .method(.post), .action(SiteURL.newGoal(partner: model.partnerID).path),
+                .class("card step"), .id(proposeFormID), .method(.post), .action(SiteURL.newGoal(partner: model.partnerID).path),
                 .input(.type(.hidden), .name("_csrf"), .value(Format.attribute(model.chrome.csrf ?? ""))),
-                .input(.type(.hidden), .name("period"), .value(Format.attribute(model.period))),
-                .input(.type(.hidden), .name("metric"), .value(Format.attribute(model.metric))),
+                .input(.type(.hidden), .name("shown_period"), .value(Format.attribute(model.period))),
+                .input(.type(.hidden), .name("shown_metric"), .value(Format.attribute(model.metric))),
                 .h2("2. Target and purpose"),
                 .unwrap(model.errors["form"]) { .div(.class("notice error"), .attribute(named: "role", value: "alert"), .text($0)) },
                 Form.field(
@@ -113,6 +118,8 @@ public enum ProposeGoalPage {
             )
         }
     }
+
+    static let proposeFormID = "propose-goal"
 
     static func grounding(_ g: Grounding) -> BodyNode {
         .div(

@@ -14,6 +14,10 @@ enum GoalPagesController {
     struct ProposeForm: Content {
         var period: String?
         var metric: String?
+        /// The period and metric whose baseline the page showed; `action` is "ground" to show another's.
+        var shown_period: String?
+        var shown_metric: String?
+        var action: String?
         var target: String?
         var behaviour: String?
         var objective: String?
@@ -146,6 +150,20 @@ enum GoalPagesController {
             "target": form.target ?? "", "behaviour": form.behaviour ?? "", "objective": form.objective ?? "",
             "owner": form.owner ?? "partner",
         ]
+        // Showing the baseline of another choice, or a choice changed since its baseline was shown: the page shows
+        // what the new choice is grounded in, keeps what was typed, and saves nothing (§5.5: a proposal is grounded).
+        let changed = form.shown_period.map { $0 != form.period } == true || form.shown_metric.map { $0 != form.metric } == true
+        if form.action == "ground" || changed {
+            try await req.requireChange(partnerID: partnerID)
+            var errors: [String: String] = [:]
+            if changed && form.action != "ground" {
+                errors["metric"] =
+                    "The period or metric changed after its baseline was shown: here is what this choice is grounded in. Check the target, then propose again."
+            }
+            let model = try await proposeModel(
+                req, partnerID: partnerID, period: form.period, metric: form.metric, typed: typed, errors: errors)
+            return HTMLResponse.page(ProposeGoalPage.render(model), status: errors.isEmpty ? .ok : .unprocessableEntity)
+        }
         do {
             let goal = try await GoalWorkflow(store: req.store, clock: req.clock).propose(
                 .init(
