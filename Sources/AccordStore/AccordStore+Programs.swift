@@ -25,26 +25,45 @@ extension AccordStore {
     }
 
     public func update(_ program: Program, by actor: Actor, at now: Date) async throws {
+        try await transaction { store in try await store.write(program, by: actor, at: now) }
+    }
+
+    /// Changes a program's settings from their state at commit, not from a copy read earlier: the program's row is
+    /// locked first, then read, changed by `change` (which may refuse by throwing) and written. Two admins saving
+    /// different settings at once keep both changes instead of the later one silently reverting the other.
+    @discardableResult
+    public func update(
+        programID: UUID, by actor: Actor, at now: Date, _ change: @escaping @Sendable (inout Program) throws -> Void
+    ) async throws -> Program {
         try await transaction { store in
-            guard let model = try await ProgramModel.find(program.id, on: store.database) else {
-                throw StoreError.notFound("program \(program.id)")
-            }
-            let before = try model.core()
-            try model.update(from: program)
-            try await model.update(on: store.database)
-            try await store.append(
-                .change("update", of: "program", id: program.id.uuidString, before: before, after: program, by: actor, at: now))
-            // Settings move progress (seasonality, the at-risk threshold, the checklist, the response window): the
-            // maintained standings are recomputed with the change, as of the day they were.
-            if program.settings.movesProgress(from: before.settings), let day = try await store.lockStandings(programID: program.id) {
-                if program.settings.movesOnlyPacing(from: before.settings) {
-                    try await store.repaceStandings(
-                        programID: program.id, asOf: day, settings: program.settings,
-                        regions: program.settings.regionsRepaced(from: before.settings))
-                } else {
-                    try await store.rebuildStandings(programID: program.id, asOf: day)
-                }
-            }
+            guard
+                try await store.sql.raw("UPDATE programs SET id = id WHERE id = \(bind: programID) RETURNING id").first() != nil
+            else { throw StoreError.notFound("program \(programID)") }
+            var program = try await store.program(programID)
+            try change(&program)
+            try await store.write(program, by: actor, at: now)
+            return program
+        }
+    }
+
+    /// Writes a program with its audit entry; call inside a transaction.
+    private func write(_ program: Program, by actor: Actor, at now: Date) async throws {
+        guard let model = try await ProgramModel.find(program.id, on: database) else { throw StoreError.notFound("program \(program.id)") }
+        let before = try model.core()
+        try model.update(from: program)
+        try await model.update(on: database)
+        try await append(.change("update", of: "program", id: program.id.uuidString, before: before, after: program, by: actor, at: now))
+        // Settings move progress (seasonality, the at-risk threshold, the checklist, the response window): the
+        // maintained standings follow in the same transaction, as of the day they were.
+        guard program.settings.movesProgress(from: before.settings), let day = try await lockStandings(programID: program.id) else {
+            return
+        }
+        if program.settings.movesOnlyPacing(from: before.settings) {
+            try await repaceStandings(
+                programID: program.id, asOf: day, settings: program.settings,
+                regions: program.settings.regionsRepaced(from: before.settings))
+        } else {
+            try await rebuildStandings(programID: program.id, asOf: day)
         }
     }
 

@@ -16,6 +16,12 @@ struct AuditReadingTests {
             reason: "Budget freeze")
         let changes = AuditReading.changes(of: entry, currency: .usd, metrics: [MetricCatalog.revenue.key: MetricCatalog.revenue])
         #expect(changes.map(\.description) == ["Target: $120,000.00 → $110,000.00"])
+        #expect(AuditReading.goalChanges(of: entry, currency: .usd, metrics: [MetricCatalog.revenue.key: MetricCatalog.revenue]) == changes)
+        // Other entries filed under a goal (its benefit terms) are not the goal's record: its page reads nothing of them.
+        let terms = AuditEntry(
+            at: Fixture.now, actor: Fixture.admin, entity: "goal", entityID: after.id.uuidString, action: "set_benefits", before: nil,
+            after: #"{"consequences":[{"amount":500000}]}"#)
+        #expect(AuditReading.goalChanges(of: terms, currency: .usd, metrics: [:]).isEmpty)
         let created = AuditEntry.change(
             "propose", of: "goal", id: after.id.uuidString, before: nil as Goal?, after: try Fixture.proposed(), by: Fixture.cam,
             at: Fixture.now)

@@ -205,6 +205,9 @@ struct ReviewTests {
             try review.close(item: item.id, as: .done, on: late, by: Fixture.member)
         }
         #expect(throws: Review.Problem.notTheOwner("Pat Partner")) { try review.close(item: item.id, as: .done, on: late, by: Fixture.cam) }
+        // A partner member is read-mostly: not even an item in its own name.
+        let members = ActionItem(side: .partner, owner: "Mo Member", title: "Book the training", due: late)
+        #expect(!members.mayBeClosed(by: Fixture.member) && members.mayBeClosed(by: Fixture.partnerAdmin))
         #expect(throws: Review.Problem.notAClosingStatus) { try review.close(item: item.id, as: .open, on: late, by: Fixture.partnerAdmin) }
         #expect(throws: Review.Problem.noSuchActionItem) { try review.close(item: UUID(), as: .done, on: late, by: Fixture.admin) }
         try review.close(item: item.id, as: .done, on: late, by: Fixture.partnerAdmin)

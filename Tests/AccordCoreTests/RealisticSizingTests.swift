@@ -90,4 +90,14 @@ struct RealisticSizingTests {
         try ImprovementRule().check(
             target: high * 3, metric: MetricCatalog.revenue, baseline: Self.baseline, bestAchievedTarget: nil, currency: .usd)
     }
+
+    @Test func extremeFiguresAreSizedWithoutATrap() {
+        // A cent a year ago and the largest sum a year of days can hold now: a growth rate past Int's end as a percentage.
+        let sizing = RealisticSizing(
+            metric: MetricCatalog.revenue, baseline: Baseline(value: 1, source: .samePeriodLastYear(label: "FY2026 Q2")),
+            smallestAcceptable: 2, growth: Self.growth(Int64.max / 2, 1), capacity: nil, yearShare: 0.25, currency: .usd)
+        #expect(sizing.range != nil && sizing.explanation.contains("%"))
+        #expect(ReadableNumber.percent(1e30).hasPrefix("1000000000000000") && ReadableNumber.percent(1e30).hasSuffix(" %"))
+        #expect(ReadableNumber.text(.nan, decimals: 2) == "—" && ReadableNumber.text(-0.0001, decimals: 2) == "0")
+    }
 }

@@ -107,4 +107,16 @@ struct SeasonalityRuleTests {
         checklist.checklistItems = ["portal_access"]
         #expect(checklist.movesProgress(from: before) && !checklist.movesOnlyPacing(from: before), "a checklist moves actuals")
     }
+
+    @Test func aStoredProfileIsReadByTheSameRulesAsATypedOne() throws {
+        let decoder = JSONDecoder()
+        #expect(try decoder.decode(SeasonalityProfile.self, from: Data("{}".utf8)) == .flatByDays)
+        #expect(
+            try decoder.decode(SeasonalityProfile.self, from: Data(#"{"monthlyWeights":[1,1,1,1,1,1,1,1,1,1,1,2]}"#.utf8)).monthlyWeights?
+                .last == 2)
+        #expect(throws: DecodingError.self) { try decoder.decode(SeasonalityProfile.self, from: Data(#"{"monthlyWeights":[1,2]}"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try decoder.decode(SeasonalityProfile.self, from: Data(#"{"monthlyWeights":[1e300,1,1,1,1,1,1,1,1,1,1,1]}"#.utf8))
+        }
+    }
 }

@@ -38,7 +38,11 @@ struct SeasonalityTests {
                 res in
                 #expect(res.status == .ok, "\(res.body.string)")
                 let program = try res.content.decode(DTO.Program.self)
-                #expect(program.seasonality.program == nil && program.seasonality.regions.map(\.name) == ["EMEA"])
+                #expect(program.seasonality?.program == nil && program.seasonality?.regions.map(\.name) == ["EMEA"])
+            }
+            // The profiles are the vendor's configuration: a partner user reads the program without them.
+            try await app.testing().test(.GET, "/api/v1/programs/\(world.programID)", headers: world.partnerAdmin) { res in
+                #expect(res.status == .ok && !res.body.string.contains("seasonality") && !res.body.string.contains("EMEA"))
             }
             // October's weight 1 and 23 of November's 30 days at 2 = 2.533… of the quarter's 6: $50,666.67 of $120,000.
             #expect(try await Self.expected(app, world, goal: goal.id) == "50666.67")
@@ -144,6 +148,37 @@ struct SeasonalityTests {
             try await runCommand(SeasonalityCommand(), ["seasonality", "--region", "EMEA", "--remove"], app: app)
             #expect(try await store.program(world.programID).settings.regionalSeasonality.isEmpty)
             #expect(try await store.standingDifferences(programID: world.programID).isEmpty)
+        }
+    }
+
+    @Test func twoAdminsChangingDifferentSettingsAtOnceKeepBothChanges() async throws {
+        try await withAccord { app in
+            let world = try await World.make(app)
+            let seasonality = "/api/v1/programs/\(world.programID)/settings/seasonality"
+            let motivation = "/api/v1/programs/\(world.programID)/settings/motivation"
+            // Two admins at the same moment: each change is applied to the settings as they are at its commit, so the
+            // one that lands second keeps the first instead of reverting it (a busy database may answer 409 instead).
+            let answers = try await withThrowingTaskGroup(of: (String, HTTPStatus).self) { group in
+                group.addTask {
+                    var status = HTTPStatus.internalServerError
+                    try await app.testing().test(
+                        .POST, seasonality, headers: world.admin, body: json(["regions": [["name": "EMEA", "weights": Self.yearEnd]]])
+                    ) { status = $0.status }
+                    return ("seasonality", status)
+                }
+                group.addTask {
+                    var status = HTTPStatus.internalServerError
+                    try await app.testing().test(.POST, motivation, headers: world.admin, body: json(["tier_grace_years": 3])) {
+                        status = $0.status
+                    }
+                    return ("motivation", status)
+                }
+                return try await group.reduce(into: [String: HTTPStatus]()) { $0[$1.0] = $1.1 }
+            }
+            #expect(answers.values.allSatisfy { $0 == .ok || $0 == .conflict }, "\(answers)")
+            let program = try await AccordStore(database: app.db).program(world.programID)
+            #expect((program.settings.regionalSeasonality["EMEA"] != nil) == (answers["seasonality"] == .ok))
+            #expect((program.settings.tierGraceYears == 3) == (answers["motivation"] == .ok))
         }
     }
 }

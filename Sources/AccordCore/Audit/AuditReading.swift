@@ -47,6 +47,18 @@ public enum AuditReading {
         return generic(before: entry.before, after: entry.after)
     }
 
+    /// The changes of an entry about a goal's own record, for the goal's page; other entries filed under the goal
+    /// (its benefit terms) read as nothing here, since the page shows those terms by their own rules.
+    public static func goalChanges(of entry: AuditEntry, currency: Currency, metrics: [String: Metric]) -> [AuditFieldChange] {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        guard entry.entity == "goal", let text = entry.after, let after = try? decoder.decode(Goal.self, from: Data(text.utf8)) else {
+            return []
+        }
+        let before = entry.before.flatMap { try? decoder.decode(Goal.self, from: Data($0.utf8)) }
+        return goal(before: before, after: after, currency: currency, metrics: metrics)
+    }
+
     static func goal(before: Goal?, after: Goal, currency: Currency, metrics: [String: Metric]) -> [AuditFieldChange] {
         let metric = metrics[after.metricKey]
         let amount = { (value: Int64) in metric?.format(value, currency: currency) ?? String(value) }
@@ -150,16 +162,10 @@ public enum AuditReading {
         }
     }
 
-    static func percent(_ fraction: Double) -> String {
-        let value = (fraction * 1000).rounded() / 10
-        return (value == value.rounded() ? String(Int(value)) : String(value)) + " %"
-    }
+    static func percent(_ fraction: Double) -> String { ReadableNumber.percent(fraction) }
 
     static func weights(_ profile: SeasonalityProfile) -> String {
         guard let weights = profile.monthlyWeights else { return "flat by days" }
-        return zip(Day.monthAbbreviations, weights).map { month, weight in
-            let value = (weight * 100).rounded() / 100
-            return "\(month) " + (value == value.rounded() ? String(Int(value)) : String(value))
-        }.joined(separator: ", ")
+        return zip(Day.monthAbbreviations, weights).map { "\($0) " + ReadableNumber.text($1, decimals: 2) }.joined(separator: ", ")
     }
 }

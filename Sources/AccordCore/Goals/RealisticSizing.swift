@@ -134,9 +134,5 @@ public struct RealisticSizing: Hashable, Sendable {
         return better ? down : (down == value ? down : Figures.add(down, unit))
     }
 
-    static func percent(_ ratio: Double, signed: Bool = true) -> String {
-        let value = (ratio * 1000).rounded() / 10
-        let text = value == value.rounded() ? String(Int(value)) : String(value)
-        return (signed && value > 0 ? "+" : "") + text + " %"
-    }
+    static func percent(_ ratio: Double, signed: Bool = true) -> String { ReadableNumber.percent(ratio, signed: signed) }
 }

@@ -52,10 +52,11 @@ public struct ActionItem: Hashable, Codable, Sendable, Identifiable {
         self.status = status
     }
 
-    /// Who may mark the item done or dropped (DOMAIN §11): its owner, an admin of its side, or a program admin.
+    /// Who may mark the item done or dropped (DOMAIN §11): its owner, an admin of its side, or a program admin. A
+    /// partner member is read-mostly (§1) and changes nothing of its partner's, even an item in its name.
     public func mayBeClosed(by actor: Actor) -> Bool {
-        (actor.side == side && (actor.name == owner || actor.role == .partnerAdmin || actor.role == .programAdmin))
-            || actor.role == .programAdmin
+        guard actor.role != .partnerMember else { return false }
+        return (actor.side == side && (actor.name == owner || actor.role == .partnerAdmin)) || actor.role == .programAdmin
     }
 
     /// Open past its due date.

@@ -15,6 +15,19 @@ public struct SeasonalityProfile: Hashable, Codable, Sendable {
         self.monthlyWeights = monthlyWeights
     }
 
+    /// A stored profile passes the same rules as a typed one: a record that would not (twelve weights, finite, not
+    /// all zero, bounded) is refused as unreadable rather than trusted, so no day's weight can read past the months.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        guard let weights = try c.decodeIfPresent([Double].self, forKey: .monthlyWeights) else {
+            self = .flatByDays
+            return
+        }
+        do { try self.init(monthlyWeights: weights) } catch {
+            throw DecodingError.dataCorruptedError(forKey: .monthlyWeights, in: c, debugDescription: error.description)
+        }
+    }
+
     /// Weights are relative; a bound keeps every weighted sum of a century of days finite and exact enough.
     public static let largestWeight = 1_000_000.0
 

@@ -17,9 +17,11 @@ enum DTO {
         let motivationPolicy: MotivationPolicy
         let segmentThresholds: SegmentThresholds
         let tierGraceYears: Int
-        let seasonality: Seasonality
+        /// Vendor staff only: the profiles are the vendor's configuration, and a solution's shapes its planning
+        /// expectation (internal, DOMAIN §9).
+        let seasonality: Seasonality?
 
-        init(_ p: AccordCore.Program) {
+        init(_ p: AccordCore.Program, seenBy viewer: Viewer) {
             id = p.id
             name = p.name
             currency = p.currency.code
@@ -30,7 +32,7 @@ enum DTO {
             motivationPolicy = p.settings.motivationPolicy
             segmentThresholds = p.settings.segmentThresholds
             tierGraceYears = p.settings.tierGraceYears
-            seasonality = Seasonality(SeasonalityChange(p.settings))
+            seasonality = AccessRule.maySeeInternalPlanning(viewer) ? Seasonality(SeasonalityChange(p.settings)) : nil
         }
     }
 

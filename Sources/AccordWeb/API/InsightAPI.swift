@@ -356,8 +356,16 @@ enum InsightAPI {
     }
 
     @Sendable static func updateSettings(req: Request) async throws -> DTO.Program {
-        var program = try await req.store.program(try req.id("programID"))
         let input = try req.json(SettingsIn.self)
+        // Applied to the settings as they are at commit (the program's row locked first): a concurrent change of other
+        // settings is kept, not reverted.
+        let program = try await req.store.update(programID: try req.id("programID"), by: try req.actor(), at: req.clock.now()) {
+            try apply(input, to: &$0)
+        }
+        return DTO.Program(program, seenBy: try req.viewer())
+    }
+
+    static func apply(_ input: SettingsIn, to program: inout Program) throws {
         if let policy = input.motivationPolicy { program.settings.motivationPolicy = policy }
         if let defaults = input.benefitDefaults {
             guard Set(defaults.map(\.category)).count == defaults.count else {
@@ -390,8 +398,6 @@ enum InsightAPI {
             }
             program.settings.planningIndexes = indexes
         }
-        try await req.store.update(program, by: try req.actor(), at: req.clock.now())
-        return DTO.Program(program)
     }
 }
 

@@ -7,19 +7,21 @@ import Vapor
 enum ProgramsAPI {
     @Sendable static func list(req: Request) async throws -> DTO.Page<DTO.Program> {
         let programs = try await req.store.programs()
-        return .init(items: programs.map(DTO.Program.init), total: programs.count)
+        let viewer = try req.viewer()
+        return .init(items: programs.map { DTO.Program($0, seenBy: viewer) }, total: programs.count)
     }
 
     @Sendable static func show(req: Request) async throws -> DTO.Program {
-        DTO.Program(try await req.store.program(try req.id("programID")))
+        DTO.Program(try await req.store.program(try req.id("programID")), seenBy: try req.viewer())
     }
 
     /// Replaces the program's seasonality profiles (DOMAIN §6); audited, and the maintained progress is re-paced.
     @Sendable static func updateSeasonality(req: Request) async throws -> DTO.Program {
-        var program = try await req.store.program(try req.id("programID"))
-        try req.json(DTO.SeasonalityIn.self).change.apply(to: &program)
-        try await req.store.update(program, by: try req.actor(), at: req.clock.now())
-        return DTO.Program(program)
+        let change = try req.json(DTO.SeasonalityIn.self).change
+        let program = try await req.store.update(programID: try req.id("programID"), by: try req.actor(), at: req.clock.now()) {
+            try change.apply(to: &$0)
+        }
+        return DTO.Program(program, seenBy: try req.viewer())
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
@@ -32,7 +34,7 @@ enum ProgramsAPI {
         }
         let program = Program(name: name, currency: currency, calendar: try FiscalCalendar(startMonth: body.fiscalYearStartMonth))
         try await req.store.create(program, by: actor, at: req.clock.now())
-        return try await DTO.Program(program).encodeResponse(status: .created, for: req)
+        return try await DTO.Program(program, seenBy: try req.viewer()).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func metrics(req: Request) async throws -> DTO.Page<DTO.Metric> {

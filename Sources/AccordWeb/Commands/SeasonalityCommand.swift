@@ -19,13 +19,12 @@ struct SeasonalityCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let store = AccordStore(database: context.application.db)
-        var program = try await store.program(try await resolveProgram(signature.program, store: store))
+        let program = try await store.program(try await resolveProgram(signature.program, store: store))
         guard signature.region == nil || signature.solution == nil else { throw InputError("name a region or a solution, not both") }
         let actions = [signature.weights != nil, signature.flat, signature.remove].filter { $0 }.count
         guard actions <= 1 else { throw InputError("give one of --weights, --flat and --remove") }
-        var change = SeasonalityChange(program.settings)
         if actions == 0 {
-            context.console.output(Self.describe(change).consoleText())
+            context.console.output(Self.describe(SeasonalityChange(program.settings)).consoleText())
             return
         }
         var weights: [Double]?
@@ -38,19 +37,25 @@ struct SeasonalityCommand: AsyncCommand {
                 return value
             }
         }
-        if let region = signature.region {
-            guard !signature.flat else { throw InputError("--flat is for the program's profile; remove a region's with --remove") }
-            change.set(.region, region, weights: weights)
-        } else if let solution = signature.solution {
-            guard !signature.flat else { throw InputError("--flat is for the program's profile; remove a solution's with --remove") }
-            change.set(.solution, solution, weights: weights)
-        } else {
-            guard !signature.remove else { throw InputError("the program's profile cannot be removed; make it flat with --flat") }
-            change.program = weights
+        guard !signature.flat || (signature.region == nil && signature.solution == nil) else {
+            throw InputError("--flat is for the program's profile; remove a region's or a solution's with --remove")
         }
-        try change.apply(to: &program)
-        try await store.update(program, by: operatorActor, at: context.application.clock.now())
-        context.console.output(Self.describe(SeasonalityChange(program.settings)).consoleText())
+        guard !signature.remove || signature.region != nil || signature.solution != nil else {
+            throw InputError("the program's profile cannot be removed; make it flat with --flat")
+        }
+        let (region, solution, set) = (signature.region, signature.solution, weights)
+        let changed = try await store.update(programID: program.id, by: operatorActor, at: context.application.clock.now()) { program in
+            var change = SeasonalityChange(program.settings)
+            if let region {
+                change.set(.region, region, weights: set)
+            } else if let solution {
+                change.set(.solution, solution, weights: set)
+            } else {
+                change.program = set
+            }
+            try change.apply(to: &program)
+        }
+        context.console.output(Self.describe(SeasonalityChange(changed.settings)).consoleText())
     }
 
     static func describe(_ change: SeasonalityChange) -> String {

@@ -109,7 +109,7 @@ enum GoalPagesController {
             audit: audit.map {
                 GoalPage.AuditLine(
                     at: $0.at, who: $0.actor.name, action: $0.action.replacingOccurrences(of: "_", with: " "), reason: $0.reason,
-                    changes: AuditReading.changes(of: $0, currency: program.currency, metrics: [metric.key: metric]).map(\.description))
+                    changes: AuditReading.goalChanges(of: $0, currency: program.currency, metrics: [metric.key: metric]).map(\.description))
             },
             actions: goal.actions(for: viewer, mayChangePartner: AccessRule.mayChange(partner, as: viewer)),
             errors: errors, typed: typed)

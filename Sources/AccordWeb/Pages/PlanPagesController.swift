@@ -101,7 +101,9 @@ enum PlanPagesController {
             review: review, overdue: review.isOverdue(today: req.clock.today), today: req.clock.today,
             mayHold: AccessRule.mayChange(partner, as: viewer) && viewer.role.mayNegotiateGoals, errors: errors, typed: typed)
         let actor = viewer.actor
-        model.closableItems = Set(review.actionItems.filter { $0.status == .open && $0.mayBeClosed(by: actor) }.map(\.id))
+        // The buttons a viewer gets are the closes that would pass: the item's rule and the right to change the partner.
+        let mayChange = AccessRule.mayChange(partner, as: viewer)
+        model.closableItems = Set(review.actionItems.filter { mayChange && $0.status == .open && $0.mayBeClosed(by: actor) }.map(\.id))
         return model
     }
 

@@ -22,7 +22,7 @@ enum SettingsPagesController {
     }
 
     @Sendable static func setSeasonality(req: Request) async throws -> Response {
-        var program = try await req.program(nil)
+        let program = try await req.program(nil)
         let form = try req.form(SeasonalityForm.self)
         let kind = SeasonalityPage.Kind(rawValue: form.kind ?? "") ?? .region
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
@@ -31,7 +31,6 @@ enum SettingsPagesController {
             let model = try await seasonalityModel(req, refused: (kind, name, typed, message))
             return HTMLResponse.page(SeasonalityPage.render(model), status: .unprocessableEntity)
         }
-        var change = SeasonalityChange(program.settings)
         let weights: [Double]?
         if form.action == "remove" {
             weights = nil
@@ -50,14 +49,21 @@ enum SettingsPagesController {
             }
             weights = read
         }
-        switch kind {
-        case .program: change.program = weights
-        case .region, .solution:
-            guard !name.isEmpty else { return try await refused("Name the \(kind.rawValue) the profile is for.") }
-            change.set(kind == .region ? .region : .solution, name, weights: weights)
+        if kind != .program, name.isEmpty { return try await refused("Name the \(kind.rawValue) the profile is for.") }
+        do {
+            // Changed from the settings as they are when the change commits: another admin's save is kept.
+            try await req.store.update(programID: program.id, by: try req.actor(), at: req.clock.now()) { program in
+                var change = SeasonalityChange(program.settings)
+                switch kind {
+                case .program: change.program = weights
+                case .region: change.set(.region, name, weights: weights)
+                case .solution: change.set(.solution, name, weights: weights)
+                }
+                try change.apply(to: &program)
+            }
+        } catch let error as InputError {
+            return try await refused(error.message)
         }
-        do { try change.apply(to: &program) } catch let error as InputError { return try await refused(error.message) }
-        try await req.store.update(program, by: try req.actor(), at: req.clock.now())
         return req.redirect(to: SiteURL.seasonality.path + "?saved=1")
     }
 
@@ -110,8 +116,5 @@ enum SettingsPagesController {
     }
 
     /// A weight as a person typed it: "1.2", not "1.2000000000000002".
-    static func weightText(_ weight: Double) -> String {
-        let rounded = (weight * 10_000).rounded() / 10_000
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-    }
+    static func weightText(_ weight: Double) -> String { ReadableNumber.text(weight, decimals: 4) }
 }
