@@ -369,7 +369,7 @@ extension AccordStore {
         "goal_id", "program_id", "partner_id", "metric_key", "owner_side", "goal_status", "fiscal_start_month", "period_kind",
         "fiscal_year", "period_index", "period_start", "period_end", "quarter_start", "target", "baseline", "actual", "attainment",
         "improvement", "elapsed_share", "expected", "pacing_status", "attention_rank", "forecast", "as_of", "lapses_at",
-        "carried_forward", "draft_of",
+        "carried_forward", "draft_of", "awaiting_side",
     ]
 
     /// Upserts standings, many rows per statement.
@@ -386,7 +386,7 @@ extension AccordStore {
                     Int32(s.period.start.number), Int32(s.period.end.number), s.quarter.map { Int32($0.start.number) }, s.target,
                     s.baseline, s.actual, s.figures.attainment, s.figures.improvementProgress, pacing.elapsedShare,
                     pacing.expectedToDate, pacing.status.rawValue, s.attentionStatus?.attentionRank, pacing.forecast,
-                    Int32(s.asOf.number), s.lapsesAt, s.carriedForward, s.draftOf?.rawValue,
+                    Int32(s.asOf.number), s.lapsesAt, s.carriedForward, s.draftOf?.rawValue, s.awaitingSide?.rawValue,
                 ]
                 rows.append("(\(binds: values))")
             }
@@ -397,7 +397,7 @@ extension AccordStore {
         }
     }
 
-    /// Rows per upsert: 27 columns each, under SQLite's 32,766 binds.
+    /// Rows per upsert: 28 columns each, under SQLite's 32,766 binds.
     static let standingWriteChunk = 500
 
     static func standing(from row: some SQLRow) throws -> GoalStanding {
@@ -428,6 +428,7 @@ extension AccordStore {
             asOf: Day(number: Int(try row.decode(column: "as_of", as: Int32.self))),
             lapsesAt: try row.decode(column: "lapses_at", as: Date?.self),
             carriedForward: try row.decode(column: "carried_forward", as: Bool.self),
-            draftOf: try row.decode(column: "draft_of", as: String?.self).flatMap(Side.init(rawValue:)))
+            draftOf: try row.decode(column: "draft_of", as: String?.self).flatMap(Side.init(rawValue:)),
+            awaitingSide: try row.decode(column: "awaiting_side", as: String?.self).flatMap(Side.init(rawValue:)))
     }
 }

@@ -96,6 +96,7 @@ extension AccordStore {
         var revisions: [GoalRevisionModel] = []
         var acceptances: [GoalAcceptanceModel] = []
         var overrides: [GoalOverrideModel] = []
+        var comments: [GoalCommentModel] = []
         var audit: [AuditEntryModel] = []
         for (goal, action) in changes {
             let before = stored[goal.id]
@@ -118,6 +119,9 @@ extension AccordStore {
             overrides += goal.overrides.enumerated().dropFirst(before?.overrides.count ?? 0).map {
                 GoalOverrideModel($0.element, goalID: goal.id, position: $0.offset)
             }
+            comments += goal.comments.enumerated().dropFirst(before?.comments.count ?? 0).map {
+                GoalCommentModel($0.element, goalID: goal.id, position: $0.offset)
+            }
             audit.append(
                 AuditEntryModel(
                     .change(action, of: "goal", id: goal.id.uuidString, before: before, after: goal, by: actor, at: now, reason: reason)))
@@ -127,6 +131,7 @@ extension AccordStore {
         if !revisions.isEmpty { try await revisions.create(on: db) }
         if !acceptances.isEmpty { try await acceptances.create(on: db) }
         if !overrides.isEmpty { try await overrides.create(on: db) }
+        if !comments.isEmpty { try await comments.create(on: db) }
         if !audit.isEmpty { try await audit.create(on: db) }
     }
 
@@ -180,6 +185,7 @@ extension AccordStore {
         var revisions: [UUID: [GoalRevisionModel]] = [:]
         var acceptances: [UUID: [GoalAcceptanceModel]] = [:]
         var overrides: [UUID: [GoalOverrideModel]] = [:]
+        var comments: [UUID: [GoalCommentModel]] = [:]
         // Children are loaded in chunks so very long id lists stay within bind limits.
         for chunk in stride(from: 0, to: goalIDs.count, by: 500).map({ Array(goalIDs[$0..<min($0 + 500, goalIDs.count)]) }) {
             let children = { (table: String) async throws in
@@ -194,10 +200,15 @@ extension AccordStore {
             for o in try await children(GoalOverrideModel.schema).map({ try GoalOverrideModel(row: $0) }) {
                 overrides[o.goalID, default: []].append(o)
             }
+            for c in try await children(GoalCommentModel.schema).map({ try GoalCommentModel(row: $0) }) {
+                comments[c.goalID, default: []].append(c)
+            }
         }
         return try models.map { model in
             let id = try model.requireID()
-            return try model.core(revisions: revisions[id] ?? [], acceptances: acceptances[id] ?? [], overrides: overrides[id] ?? [])
+            return try model.core(
+                revisions: revisions[id] ?? [], acceptances: acceptances[id] ?? [], overrides: overrides[id] ?? [],
+                comments: comments[id] ?? [])
         }
     }
 

@@ -1,6 +1,7 @@
 import AccordCore
 import FluentKit
 import Foundation
+import SQLKit
 
 final class JointPlanModel: Model, @unchecked Sendable {
     static let schema = "joint_plans"
@@ -235,6 +236,26 @@ extension AccordStore {
         model.flaggedFrom = review.flaggedFrom().map { Int32($0.number) }
         model.record = String(decoding: try Self.planEncoder.encode(review), as: UTF8.self)
         try await model.save(on: database)
+        try await Self.writeActionItems(of: review, on: sql)
+    }
+
+    /// Replaces a review's rows in `action_items` with its record's items (the record stays the source).
+    static func writeActionItems(of review: Review, on sql: any SQLDatabase) async throws {
+        try await sql.raw("DELETE FROM action_items WHERE review_id = \(bind: review.id)").run()
+        // 8 binds a row: a chunk stays far under SQLite's and PostgreSQL's bind limits.
+        for chunk in review.actionItems.chunked(1_000) {
+            let rows: [SQLQueryString] = chunk.map { item in
+                let values: [any Encodable & Sendable] = [
+                    item.id, review.id, review.partnerID, item.side.rawValue, item.owner, item.title, Int32(item.due.number),
+                    item.status.rawValue,
+                ]
+                return "(\(binds: values))"
+            }
+            try await sql.raw(
+                "INSERT INTO action_items (id, review_id, partner_id, side, owner, title, due_day, status) VALUES "
+                    + rows.joined(separator: ", ")
+            ).run()
+        }
     }
 
     public func reviews(partnerID: UUID? = nil, dueBy: Day? = nil) async throws -> [Review] {

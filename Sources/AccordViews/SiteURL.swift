@@ -9,8 +9,8 @@ public enum SiteURL: Sendable {
     case apiReference
     case openAPIDocument
     case partners(query: [(String, String)] = [])
-    case goal(UUID)
-    case newGoal(partner: UUID)
+    case goal(UUID, done: String? = nil)
+    case newGoal(partner: UUID, prefill: [(String, String)] = [])
     case goalAction(UUID, String)
     case portfolio(String? = nil)
     case importFacts
@@ -35,6 +35,7 @@ public enum SiteURL: Sendable {
     case seasonality
     case actionItem(review: UUID, item: UUID)
     case loweredTargets(csv: Bool = false)
+    case inbox
 
     public var path: String {
         switch self {
@@ -49,8 +50,8 @@ public enum SiteURL: Sendable {
         case .login(let next):
             "/login" + (next.map { "?next=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? "")
         case .partners(let query): "/partners" + SiteURL.queryString(query)
-        case .goal(let id): "/goals/\(id.uuidString.lowercased())"
-        case .newGoal(let partner): "/partners/\(partner.uuidString.lowercased())/goals/new"
+        case .goal(let id, let done): "/goals/\(id.uuidString.lowercased())" + SiteURL.queryString(done.map { [("done", $0)] } ?? [])
+        case .newGoal(let partner, let prefill): "/partners/\(partner.uuidString.lowercased())/goals/new" + SiteURL.queryString(prefill)
         case .goalAction(let id, let action): "/goals/\(id.uuidString.lowercased())/\(action)"
         case .portfolio(let name): "/portfolio" + SiteURL.queryString(name.map { [("cam", $0)] } ?? [])
         case .importFacts: "/import"
@@ -74,6 +75,7 @@ public enum SiteURL: Sendable {
         case .seasonality: "/settings/seasonality"
         case .actionItem(let review, let item): "/reviews/\(review.uuidString.lowercased())/action-items/\(item.uuidString.lowercased())"
         case .loweredTargets(let csv): csv ? "/lowered-targets.csv" : "/lowered-targets"
+        case .inbox: "/inbox"
         }
     }
 }

@@ -137,18 +137,18 @@ struct GoalActionTests {
 
     @Test func onlyTheWaitingSideMayAnswerAProposal() throws {
         let goal = try Fixture.proposed(by: Fixture.cam)
-        let partnerSide = goal.actions(for: partnerAdmin, mayChangePartner: true)
+        let partnerSide = goal.actions(for: partnerAdmin, mayChangePartner: true, today: Fixture.today)
         #expect(partnerSide.accept && partnerSide.decline && partnerSide.counter && !partnerSide.withdraw)
-        let vendorSide = goal.actions(for: cam, mayChangePartner: true)
+        let vendorSide = goal.actions(for: cam, mayChangePartner: true, today: Fixture.today)
         #expect(!vendorSide.accept && !vendorSide.decline && vendorSide.withdraw)
-        #expect(goal.actions(for: member, mayChangePartner: true) == GoalActions())
-        #expect(goal.actions(for: cam, mayChangePartner: false) == GoalActions(), "outside the portfolio")
+        #expect(goal.actions(for: member, mayChangePartner: true, today: Fixture.today) == GoalActions())
+        #expect(goal.actions(for: cam, mayChangePartner: false, today: Fixture.today) == GoalActions(), "outside the portfolio")
     }
 
     @Test func onlyAProgramAdminIsOfferedTheLoweringOverride() throws {
         let goal = try Fixture.agreed()
-        #expect(goal.actions(for: admin, mayChangePartner: true).lower)
-        #expect(!goal.actions(for: cam, mayChangePartner: true).lower)
-        #expect(!goal.actions(for: partnerAdmin, mayChangePartner: true).lower)
+        #expect(goal.actions(for: admin, mayChangePartner: true, today: Fixture.today).lower)
+        #expect(!goal.actions(for: cam, mayChangePartner: true, today: Fixture.today).lower)
+        #expect(!goal.actions(for: partnerAdmin, mayChangePartner: true, today: Fixture.today).lower)
     }
 }

@@ -148,7 +148,8 @@ struct PageSnapshotTests {
         actions.accept = true
         actions.decline = true
         actions.counter = true
-        let model = GoalPage.Model(
+        actions.comment = true
+        var model = GoalPage.Model(
             chrome: Self.partnerChrome, goalID: Self.goalID, partnerID: Self.partnerID, partnerName: "Delta Managed Services",
             metricName: "Revenue",
             periodLabel: "FY2026 Q4", vendorPeriods: "Vendor calendar: FY2026 Q4 = Vendor FY2027 Q3 (34 %) + FY2027 Q4 (66 %)",
@@ -168,7 +169,43 @@ struct PageSnapshotTests {
                 "target": "The target $90,000.00 does not beat the baseline: Revenue baseline is $100,000.00 (the actual of FY2025 Q4)."
             ],
             typed: ["target": "90000"])
+        model.conversation = [
+            .init(at: Self.at, who: "Dev Patel", side: .vendor, revision: 1, event: "Proposed $120,000.00", text: nil),
+            .init(at: Self.at, who: "Dana Reyes", side: .partner, revision: 1, event: nil, text: "Can the <healthcare> deals count?"),
+        ]
         assertSnapshot(of: Self.lines(GoalPage.render(model)), as: .lines)
+    }
+
+    @Test func goalPageAskingToConfirmADecline() {
+        var actions = GoalActions()
+        actions.decline = true
+        var model = GoalPage.Model(
+            chrome: Self.partnerChrome, goalID: Self.goalID, partnerID: Self.partnerID, partnerName: "Delta Managed Services",
+            metricName: "Revenue", periodLabel: "FY2026 Q4", vendorPeriods: "Vendor calendar: FY2027 Q3", status: .proposed,
+            ownerSide: .partner, target: "$120,000.00", targetPlain: "120000.00", baseline: "$100,000.00",
+            baselineSource: "the actual of FY2025 Q4", behaviour: "Grow with a second solution", objective: nil, awaiting: .partner,
+            lapsed: false, carriedFrom: nil, closingActual: nil, declineReason: nil, revisions: [], overrides: [], audit: [],
+            actions: actions)
+        model.confirming = .decline(reason: "Two reps leave in \"October\"")
+        assertSnapshot(of: Self.lines(GoalPage.render(model)), as: .lines)
+    }
+
+    @Test func inboxPage() {
+        let model = InboxPage.Model(
+            chrome: Self.chrome, scope: "your portfolio",
+            lines: [
+                .init(
+                    kind: "Your action item", partnerName: "Delta Managed Services", what: "Send the <healthcare> pipeline", detail: nil,
+                    due: "overdue: was due on 21 Nov 2026", overdue: true, path: "/reviews/x", action: "Open the review"),
+                .init(
+                    kind: "Goal to answer", partnerName: "Acme", what: "Revenue · FY2026 Q4 (1 Oct – 31 Dec 2026) · $95,000",
+                    detail: nil, due: "answer by 4 Dec 2026", overdue: false, path: "/goals/y", action: "Answer"),
+            ],
+            counts: [
+                .init(label: "goals to answer", count: 51, shown: 50), .init(label: "action items you own", count: 1, shown: 1),
+                .init(label: "reviews to hold", count: 0, shown: 0),
+            ])
+        assertSnapshot(of: Self.lines(InboxPage.render(model)), as: .lines)
     }
 
     @Test func goalPageAgreedWithOverrideForAnAdmin() {

@@ -80,12 +80,15 @@ extension Goal {
         status = .proposed
     }
 
-    /// The other side answers with different terms: a new revision that its author accepts.
+    /// The other side answers with different terms: a new revision that its author accepts. Its comment says why,
+    /// beside the terms: the behaviour the goal motivates is changed only when a new one is given.
     public mutating func counter(
-        target: Int64, behaviour: String?, metric: Metric, context: ImprovementContext, by actor: Actor, now: Date
+        target: Int64, behaviour: String?, comment: String? = nil, metric: Metric, context: ImprovementContext, by actor: Actor,
+        now: Date
     ) throws(GoalRuleError) {
         try requireAnsweringSide(actor, action: "counter-proposed")
         let behaviour = try behaviour.map { (text: String) throws(GoalRuleError) in try Goal.requiredBehaviour(text) }
+        let said = try Goal.cleaned(comment).map { (text: String) throws(GoalRuleError) in try Goal.commentText(text) }
         try context.rule.check(
             target: target, metric: metric, baseline: context.baseline,
             bestAchievedTarget: context.bestAchievedTarget, currency: context.currency)
@@ -95,6 +98,16 @@ extension Goal {
                 number: number, target: target, behaviour: behaviour ?? current.behaviour,
                 objective: current.objective, author: actor, at: now, origin: .counterProposal))
         acceptances.append(Acceptance(revision: number, actor: actor, at: now))
+        if let said { comments.append(GoalComment(revision: number, author: actor, at: now, text: said)) }
+    }
+
+    /// Either side adds a word to the negotiation without changing its terms. A goal still in its drafting side has
+    /// no conversation yet: what is written there would reach the other side unasked when the draft is sent.
+    public mutating func comment(_ text: String, by actor: Actor, now: Date) throws(GoalRuleError) {
+        guard actor.role.mayNegotiateGoals else { throw .roleMayNotNegotiate(actor.role) }
+        guard !isUnsentDraft else { throw .noConversationOnDraft }
+        guard let said = Goal.cleaned(text) else { throw .commentRequired }
+        comments.append(GoalComment(revision: current.number, author: actor, at: now, text: try Goal.commentText(said)))
     }
 
     /// The waiting side accepts the current revision; with both sides on it, the goal is agreed
@@ -108,9 +121,11 @@ extension Goal {
         }
     }
 
+    /// A decline says why (§5.2): the proposing side has to decide what to do next, and "no" alone tells it nothing.
     public mutating func decline(by actor: Actor, reason: String, now: Date) throws(GoalRuleError) {
         try requireAnsweringSide(actor, action: "declined")
-        decline = Decline(actor: actor, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines), at: now)
+        guard let why = Goal.cleaned(reason) else { throw .declineNeedsReason }
+        decline = Decline(actor: actor, reason: try Goal.commentText(why), at: now)
         status = .declined
     }
 
@@ -137,6 +152,11 @@ extension Goal {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .behaviourRequired }
         return trimmed
+    }
+
+    static func commentText(_ text: String) throws(GoalRuleError) -> String {
+        guard text.count <= GoalComment.maximumLength else { throw .commentTooLong(GoalComment.maximumLength) }
+        return text
     }
 
     static func cleaned(_ text: String?) -> String? {

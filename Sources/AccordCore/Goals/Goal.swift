@@ -24,6 +24,8 @@ public struct Goal: Hashable, Codable, Sendable, Identifiable {
     public internal(set) var overrides: [TargetOverride]
     /// The actual at period close, once the goal is achieved or missed.
     public internal(set) var closingActual: Int64?
+    /// The negotiation's conversation (§5.2), oldest first; each comment speaks to one revision.
+    public internal(set) var comments: [GoalComment] = []
     public let createdAt: Date
     /// How many times the goal has been saved. A save made from an older copy than the stored one lost a race with
     /// another change (two answers at once): it is refused as a conflict instead of overwriting (Standards).
@@ -32,7 +34,31 @@ public struct Goal: Hashable, Codable, Sendable, Identifiable {
     /// The record as the audit log keeps it; how often it was saved is storage bookkeeping, not part of it.
     enum CodingKeys: String, CodingKey {
         case id, partnerID, period, metricKey, ownerSide, baseline, status, revisions, acceptances, decline, carriedFrom
-        case objectiveID, overrides, closingActual, createdAt
+        case objectiveID, overrides, closingActual, createdAt, comments
+    }
+
+    /// Reads a record as the audit log keeps it; records written before goals had a conversation have none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(UUID.self, forKey: .id)
+        partnerID = try c.decode(UUID.self, forKey: .partnerID)
+        period = try c.decode(Period.self, forKey: .period)
+        metricKey = try c.decode(String.self, forKey: .metricKey)
+        ownerSide = try c.decode(Side.self, forKey: .ownerSide)
+        baseline = try c.decodeIfPresent(Baseline.self, forKey: .baseline)
+        status = try c.decode(GoalStatus.self, forKey: .status)
+        revisions = try c.decode([GoalRevision].self, forKey: .revisions)
+        guard !revisions.isEmpty else {
+            throw DecodingError.dataCorruptedError(forKey: .revisions, in: c, debugDescription: "a goal has at least one revision")
+        }
+        acceptances = try c.decode([Acceptance].self, forKey: .acceptances)
+        decline = try c.decodeIfPresent(Decline.self, forKey: .decline)
+        carriedFrom = try c.decodeIfPresent(UUID.self, forKey: .carriedFrom)
+        objectiveID = try c.decodeIfPresent(UUID.self, forKey: .objectiveID)
+        overrides = try c.decode([TargetOverride].self, forKey: .overrides)
+        closingActual = try c.decodeIfPresent(Int64.self, forKey: .closingActual)
+        createdAt = try c.decode(Date.self, forKey: .createdAt)
+        comments = try c.decodeIfPresent([GoalComment].self, forKey: .comments) ?? []
     }
 
     init(
@@ -61,7 +87,7 @@ public struct Goal: Hashable, Codable, Sendable, Identifiable {
         id: UUID, partnerID: UUID, period: Period, metricKey: String, ownerSide: Side, baseline: Baseline?,
         status: GoalStatus, revisions: [GoalRevision], acceptances: [Acceptance], decline: Decline?,
         carriedFrom: UUID?, overrides: [TargetOverride], closingActual: Int64?, createdAt: Date, objectiveID: UUID? = nil,
-        savedVersion: Int = 0
+        comments: [GoalComment] = [], savedVersion: Int = 0
     ) -> Goal {
         var goal = Goal(
             id: id, partnerID: partnerID, period: period, metricKey: metricKey, ownerSide: ownerSide,
@@ -71,6 +97,7 @@ public struct Goal: Hashable, Codable, Sendable, Identifiable {
         goal.overrides = overrides
         goal.closingActual = closingActual
         goal.objectiveID = objectiveID
+        goal.comments = comments
         goal.savedVersion = savedVersion
         return goal
     }

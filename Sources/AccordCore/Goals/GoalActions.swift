@@ -6,17 +6,24 @@ public struct GoalActions: Equatable, Sendable {
     public var withdraw = false
     public var send = false
     public var lower = false
+    /// Add a comment to the conversation.
+    public var comment = false
+    /// Start a new proposal from a declined or withdrawn one's terms (§5.2: a "no" ends a proposal, not the talk).
+    public var proposeAgain = false
 
     public init() {}
 
+    /// Whether anything changes the goal's state (comments and new proposals aside).
     public var any: Bool { accept || decline || counter || withdraw || send || lower }
 }
 
 extension Goal {
     /// `mayChangePartner` is `AccessRule.mayChange` for the goal's partner.
-    public func actions(for viewer: Viewer, mayChangePartner: Bool) -> GoalActions {
+    public func actions(for viewer: Viewer, mayChangePartner: Bool, today: Day) -> GoalActions {
         var actions = GoalActions()
         guard mayChangePartner, viewer.role.mayNegotiateGoals else { return actions }
+        actions.comment = !isUnsentDraft
+        actions.proposeAgain = (status == .declined || (status == .withdrawn && !isUnsentDraft)) && period.end > today
         let answering = status == .proposed && awaitingSide == viewer.side
         actions.accept = answering
         actions.decline = answering

@@ -19,6 +19,10 @@ public enum GoalRuleError: Error, Equatable, Sendable, CustomStringConvertible {
     case overrideMustLower(current: String)
     case periodOver(String)
     case unbalancedSet(String)
+    case declineNeedsReason
+    case commentRequired
+    case commentTooLong(Int)
+    case noConversationOnDraft
 
     public var description: String {
         switch self {
@@ -47,6 +51,10 @@ public enum GoalRuleError: Error, Equatable, Sendable, CustomStringConvertible {
             return "The new target does not lower the current target \(current); raise a target through a new proposal."
         case .periodOver(let label): return "\(label) is over; goals for it can no longer be proposed."
         case .unbalancedSet(let message): return message
+        case .declineNeedsReason: return "Say why the goal is declined: the other side decides what to propose next from it."
+        case .commentRequired: return "Write the comment first."
+        case .commentTooLong(let most): return "A comment has at most \(most) characters."
+        case .noConversationOnDraft: return "A draft has no conversation yet: send it, then comment."
         }
     }
 }

@@ -22,6 +22,8 @@ public struct GoalStanding: Hashable, Sendable {
     public let carriedForward: Bool
     /// The side that alone may see the goal while it is an unsent draft (`AccessRule.maySee`); nil when both may.
     public let draftOf: Side?
+    /// The side whose answer a proposal waits for (`Goal.awaitingSide`), so inboxes find it in SQL; nil otherwise.
+    public let awaitingSide: Side?
     /// The quarter of the partner's calendar the goal counts in (`Period.holdingQuarter`); nil for halves and years.
     public let quarter: Period?
 
@@ -42,6 +44,7 @@ public struct GoalStanding: Hashable, Sendable {
         lapsesAt = goal.lapses(responseWindowDays: responseWindowDays)
         carriedForward = goal.isCarriedForward
         draftOf = goal.unsentDraftOf
+        awaitingSide = goal.awaitingSide
         quarter = goal.period.holdingQuarter
     }
 
@@ -49,7 +52,7 @@ public struct GoalStanding: Hashable, Sendable {
     public init(
         goalID: UUID, partnerID: UUID, metricKey: String, ownerSide: Side, status: GoalStatus, period: Period, target: Int64,
         baseline: Int64?, actual: Int64?, figures: ProgressFigures, asOf: Day, lapsesAt: Date?, carriedForward: Bool,
-        draftOf: Side?
+        draftOf: Side?, awaitingSide: Side? = nil
     ) {
         self.goalID = goalID
         self.partnerID = partnerID
@@ -65,6 +68,7 @@ public struct GoalStanding: Hashable, Sendable {
         self.lapsesAt = lapsesAt
         self.carriedForward = carriedForward
         self.draftOf = draftOf
+        self.awaitingSide = awaitingSide
         quarter = period.holdingQuarter
     }
 
@@ -77,7 +81,7 @@ public struct GoalStanding: Hashable, Sendable {
             figures: ProgressFigures(
                 metric: metric, target: target, baseline: baseline, actual: actual, period: period, asOf: day, settings: settings,
                 region: region),
-            asOf: day, lapsesAt: lapsesAt, carriedForward: carriedForward, draftOf: draftOf)
+            asOf: day, lapsesAt: lapsesAt, carriedForward: carriedForward, draftOf: draftOf, awaitingSide: awaitingSide)
     }
 
     /// Whether a day's move changes the figures: a period over before both days, or not begun by either, paces alike.

@@ -34,3 +34,24 @@ struct UpdateGoalAcceptancesRemoveCarryForward: AsyncMigration {
     /// The removed records were never true; nothing is put back.
     func revert(on database: any Database) async throws {}
 }
+
+/// A goal's conversation (DOMAIN §5.2): comments in the order written, each on the revision it speaks to.
+struct CreateGoalComments: AsyncMigration {
+    var name: String { "CreateGoalComments" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("goal_comments")
+            .id()
+            .field("goal_id", .uuid, .required, .references("goals", "id", onDelete: .cascade))
+            .field("position", .int, .required)
+            .field("revision", .int, .required)
+            .field("author_name", .string, .required)
+            .field("author_role", .string, .required)
+            .field("at", .datetime, .required)
+            .field("text", .string, .required)
+            .unique(on: "goal_id", "position")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws { try await database.schema("goal_comments").delete() }
+}

@@ -33,6 +33,9 @@ public enum AccordMigrations {
         CreateGoalStandings(),
         UpdateReviewsAddFlaggedFrom(),
         UpdateFactDayRollupsCoveringIndex(),
+        CreateGoalComments(),
+        UpdateGoalStandingsAddAwaitingSide(),
+        CreateActionItems(),
     ]
 }
 

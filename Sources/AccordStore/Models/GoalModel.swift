@@ -80,9 +80,10 @@ final class GoalModel: Model, @unchecked Sendable {
             index: periodIndex)
     }
 
-    func core(revisions: [GoalRevisionModel], acceptances: [GoalAcceptanceModel], overrides: [GoalOverrideModel]) throws
-        -> Goal
-    {
+    func core(
+        revisions: [GoalRevisionModel], acceptances: [GoalAcceptanceModel], overrides: [GoalOverrideModel],
+        comments: [GoalCommentModel] = []
+    ) throws -> Goal {
         guard let period, let side = Side(rawValue: ownerSide), let status = GoalStatus(rawValue: status),
             !revisions.isEmpty
         else { throw StoreError.corrupt("goal \(id?.uuidString ?? "?")") }
@@ -100,7 +101,8 @@ final class GoalModel: Model, @unchecked Sendable {
             baseline: baseline, status: status, revisions: try revisions.map { try $0.core() },
             acceptances: try acceptances.sorted { $0.position < $1.position }.map { try $0.core() }, decline: decline,
             carriedFrom: carriedFrom, overrides: try overrides.sorted { $0.position < $1.position }.map { try $0.core() },
-            closingActual: closingActual, createdAt: createdAt, objectiveID: objectiveID, savedVersion: version)
+            closingActual: closingActual, createdAt: createdAt, objectiveID: objectiveID,
+            comments: try comments.sorted { $0.position < $1.position }.map { try $0.core() }, savedVersion: version)
     }
 }
 
@@ -202,6 +204,37 @@ final class GoalOverrideModel: Model, @unchecked Sendable {
     func core() throws -> TargetOverride {
         guard let role = Role(rawValue: actorRole) else { throw StoreError.corrupt("goal override") }
         return TargetOverride(from: fromTarget, to: toTarget, reason: reason, actor: Actor(name: actorName, role: role), at: at)
+    }
+}
+
+final class GoalCommentModel: Model, @unchecked Sendable {
+    static let schema = "goal_comments"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "goal_id") var goalID: UUID
+    @Field(key: "position") var position: Int
+    @Field(key: "revision") var revision: Int
+    @Field(key: "author_name") var authorName: String
+    @Field(key: "author_role") var authorRole: String
+    @Field(key: "at") var at: Date
+    @Field(key: "text") var text: String
+
+    init() {}
+
+    init(_ comment: GoalComment, goalID: UUID, position: Int) {
+        id = UUID()
+        self.goalID = goalID
+        self.position = position
+        revision = comment.revision
+        authorName = comment.author.name
+        authorRole = comment.author.role.rawValue
+        at = comment.at
+        text = comment.text
+    }
+
+    func core() throws -> GoalComment {
+        guard let role = Role(rawValue: authorRole) else { throw StoreError.corrupt("goal comment") }
+        return GoalComment(revision: revision, author: Actor(name: authorName, role: role), at: at, text: text)
     }
 }
 

@@ -79,3 +79,17 @@ extension GoalOverrideModel {
         at = try row.decode(column: "at", as: Date.self)
     }
 }
+
+extension GoalCommentModel {
+    convenience init(row: some SQLRow) throws {
+        self.init()
+        id = try row.decode(column: "id", as: UUID.self)
+        goalID = try row.decode(column: "goal_id", as: UUID.self)
+        position = try row.decode(column: "position", as: Int.self)
+        revision = try row.decode(column: "revision", as: Int.self)
+        authorName = try row.decode(column: "author_name", as: String.self)
+        authorRole = try row.decode(column: "author_role", as: String.self)
+        at = try row.decode(column: "at", as: Date.self)
+        text = try row.decode(column: "text", as: String.self)
+    }
+}

@@ -28,6 +28,34 @@ public enum GoalPage {
         }
     }
 
+    /// One turn of the negotiation as both sides read it: a proposal, a counter, a comment, a decline.
+    public struct ConversationLine: Sendable {
+        public let at: Date
+        public let who: String
+        /// nil for Accord's own entries (a carry-forward at period close).
+        public let side: Side?
+        /// The revision the line speaks to.
+        public let revision: Int
+        /// What happened ("Countered with $95,000"); nil for a plain comment.
+        public let event: String?
+        public let text: String?
+
+        public init(at: Date, who: String, side: Side?, revision: Int, event: String?, text: String?) {
+            self.at = at
+            self.who = who
+            self.side = side
+            self.revision = revision
+            self.event = event
+            self.text = text
+        }
+    }
+
+    /// An answer that cannot be undone, shown once more before it is given.
+    public enum Confirmation: Sendable {
+        case decline(reason: String)
+        case withdraw
+    }
+
     public struct AuditLine: Sendable {
         public let at: Date
         public let who: String
@@ -81,6 +109,12 @@ public enum GoalPage {
         public var consequences: [String] = []
         /// Vendor staff only: the top-down echo check before the goal is sent (§9).
         public var echoWarning: String?
+        public var conversation: [ConversationLine] = []
+        public var confirming: Confirmation?
+        /// The propose form filled with this goal's terms, when it may be proposed again.
+        public var proposeAgainPath: String?
+        /// What the last action did, said once after it.
+        public var done: String?
 
         public init(
             chrome: PageChrome, goalID: UUID, partnerID: UUID, partnerName: String, metricName: String, periodLabel: String,

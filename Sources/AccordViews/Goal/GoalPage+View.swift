@@ -10,6 +10,7 @@ extension GoalPage {
                     .href(SiteURL.partner(model.partnerID, period: model.periodLabel).path),
                     .text("← \(model.partnerName), \(model.periodLabel)")))
             BodyNode.h1(.text("\(model.metricName) · \(model.periodLabel)"))
+            BodyNode.unwrap(model.done) { .div(.class("notice success"), .attribute(named: "role", value: "status"), .text($0)) }
             BodyNode.div(
                 .class("meta"),
                 .span(.class("badge"), .text(Format.goalStatusLabel(model.status))),
@@ -37,12 +38,19 @@ extension GoalPage {
                         !model.consequences.isEmpty,
                         .p(.strong("Missing it withdraws: "), .text(model.consequences.joined(separator: " · "))))))
             BodyNode.unwrap(model.declineReason) { .div(.class("notice"), .text("Declined: " + ($0.isEmpty ? "no reason given" : $0))) }
+            BodyNode.unwrap(model.proposeAgainPath) { path in
+                .p(.a(.class("button secondary"), .href(path), "Propose again from these terms"))
+            }
             BodyNode.unwrap(model.carriedFrom) { id in
                 .p(
                     .class("carried-note"), .unwrap(model.carryForwardNote) { .text($0 + " ") },
                     .a(.href(SiteURL.goal(id).path), "The missed goal this one continues"))
             }
+            // A refusal that belongs to no field, shown even when nothing is left to do (the goal moved on meanwhile).
+            BodyNode.unwrap(model.errors["form"]) { .div(.class("notice error"), .attribute(named: "role", value: "alert"), .text($0)) }
+            confirmation(model)
             actions(model)
+            conversation(model)
             BodyNode.h2("Revisions and acceptances")
             revisions(model)
             BodyNode.if(!model.overrides.isEmpty, .h2("Target lowered by override"))
@@ -75,13 +83,78 @@ extension GoalPage {
         .input(.type(.hidden), .name("_csrf"), .value(Format.attribute(model.chrome.csrf ?? "")))
     }
 
+    /// The step before an answer that cannot be undone: what will happen, said once more, and a way back.
+    static func confirmation(_ model: Model) -> BodyNode {
+        guard let confirming = model.confirming else { return .empty }
+        let (action, question, consequence, button): (String, String, String, String)
+        var reason: String?
+        switch confirming {
+        case .decline(let why):
+            reason = why
+            (action, question, consequence, button) = (
+                "decline", "Decline this goal?",
+                "The proposal ends: it cannot be accepted afterwards, and the other side reads your reason. A new proposal can still be made.",
+                "Yes, decline"
+            )
+        case .withdraw:
+            (action, question, consequence, button) = (
+                "withdraw", "Withdraw this proposal?",
+                "The other side can no longer answer it. A new proposal can still be made.", "Yes, withdraw"
+            )
+        }
+        return .div(
+            .class("card confirm"), .attribute(named: "role", value: "alertdialog"),
+            .attribute(named: "aria-labelledby", value: "confirm-title"),
+            .h2(.id("confirm-title"), .text(question)),
+            .p(.text(consequence)),
+            .unwrap(reason) { .blockquote(.text($0)) },
+            .form(
+                .method(.post), .action(SiteURL.goalAction(model.goalID, action).path), hidden(model),
+                .input(.type(.hidden), .name("confirmed"), .value("yes")),
+                .unwrap(reason) { .input(.type(.hidden), .name("reason"), .value(Format.attribute($0))) },
+                .div(
+                    .class("action-row"),
+                    .button(.type(.submit), .class("button danger"), .text(button)),
+                    .a(.class("button secondary"), .href(SiteURL.goal(model.goalID).path), "No, go back")))
+        )
+    }
+
+    /// The negotiation as both sides read it, oldest first, with a box to add to it.
+    static func conversation(_ model: Model) -> BodyNode {
+        guard !model.conversation.isEmpty || model.actions.comment else { return .empty }
+        return .section(
+            .class("conversation"), .attribute(named: "aria-labelledby", value: "conversation-title"),
+            .h2(.id("conversation-title"), "Conversation"),
+            .ol(
+                .class("turns"),
+                .forEach(model.conversation) { line in
+                    .li(
+                        .class("turn " + (line.side?.rawValue ?? "accord")),
+                        .p(
+                            .class("turn-head"), .strong(.text(line.who)),
+                            .unwrap(line.side) { .text(" (\($0.rawValue))") },
+                            .text(" · \(stamp(line.at)) · on revision \(line.revision)")),
+                        .unwrap(line.event) { .p(.class("turn-event"), .text($0)) },
+                        .unwrap(line.text) { .p(.class("turn-text"), .text($0)) })
+                }),
+            .if(model.conversation.isEmpty, .p(.class("empty"), "Nothing said yet.")),
+            .if(
+                model.actions.comment,
+                .form(
+                    .class("inline-form"), .method(.post), .action(SiteURL.goalAction(model.goalID, "comment").path), hidden(model),
+                    Form.textArea(
+                        "comment", label: "Add to the conversation (both sides read it)", value: model.typed["comment"] ?? "",
+                        error: model.errors["comment"]),
+                    .button(.type(.submit), .class("button secondary"), "Comment")))
+        )
+    }
+
     static func actions(_ model: Model) -> BodyNode {
         let a = model.actions
-        guard a.any else { return .empty }
+        guard a.any, model.confirming == nil else { return .empty }
         return .div(
             .class("actions card"),
             .h2(.text(a.accept ? "Your answer" : "What you can do")),
-            .unwrap(model.errors["form"]) { .div(.class("notice error"), .attribute(named: "role", value: "alert"), .text($0)) },
             .div(
                 .class("action-row"),
                 .if(
@@ -98,7 +171,7 @@ extension GoalPage {
                     a.withdraw,
                     .form(
                         .method(.post), .action(SiteURL.goalAction(model.goalID, "withdraw").path), hidden(model),
-                        .button(.type(.submit), .class("button secondary"), "Withdraw")))
+                        .button(.type(.submit), .class("button secondary"), "Withdraw…")))
             ),
             .if(
                 a.counter,
@@ -108,6 +181,9 @@ extension GoalPage {
                     Form.field(
                         "target", label: "Your target", value: model.typed["target"] ?? model.targetPlain, type: .text, autocomplete: "off",
                         error: model.errors["target"]),
+                    Form.textArea(
+                        "counter_comment", label: "Why these terms (both sides read it)", value: model.typed["counter_comment"] ?? "",
+                        error: model.errors["counter_comment"]),
                     Form.textArea(
                         "behaviour", label: "Behaviour it motivates (optional change)", value: model.typed["behaviour"] ?? "",
                         error: model.errors["behaviour"]),
@@ -120,9 +196,9 @@ extension GoalPage {
                     .class("inline-form"), .method(.post), .action(SiteURL.goalAction(model.goalID, "decline").path), hidden(model),
                     .h3("Decline"),
                     Form.textArea(
-                        "reason", label: "Why (shared with the other side)", value: model.typed["reason"] ?? "",
+                        "reason", label: "Why (required; the other side reads it)", value: model.typed["reason"] ?? "",
                         error: model.errors["reason"]),
-                    .button(.type(.submit), .class("button danger"), "Decline")
+                    .button(.type(.submit), .class("button danger"), "Decline…")
                 )
             ),
             .if(

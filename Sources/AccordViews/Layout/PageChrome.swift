@@ -13,10 +13,12 @@ public struct PageChrome: Sendable {
     public let partnerID: UUID?
     /// Channel managers see a link to their portfolio.
     public let isChannelManager: Bool
+    /// How many items wait for the user ("Waiting for you"); nil before signing in.
+    public let waiting: Int?
 
     public init(
         programName: String?, userName: String?, roleLabel: String?, csrf: String?, isVendor: Bool, partnerID: UUID? = nil,
-        isChannelManager: Bool = false
+        isChannelManager: Bool = false, waiting: Int? = nil
     ) {
         self.programName = programName
         self.userName = userName
@@ -25,6 +27,7 @@ public struct PageChrome: Sendable {
         self.isVendor = isVendor
         self.partnerID = partnerID
         self.isChannelManager = isChannelManager
+        self.waiting = waiting
     }
 
     /// For pages shown before signing in.

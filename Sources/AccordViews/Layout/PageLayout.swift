@@ -2,7 +2,7 @@ import Plot
 
 /// The shell every page shares: header, navigation, main content, footer.
 public enum PageLayout {
-    public enum Section: Equatable, Sendable { case overview, partners, partner, portfolio, insight, recognition, importFacts, none }
+    public enum Section: Equatable, Sendable { case overview, partners, partner, portfolio, insight, recognition, importFacts, inbox, none }
 
     public static func render(
         title: String, section: Section, chrome: PageChrome, @NodeBuilderBody content: () -> [Node<HTML.BodyContext>]
@@ -25,6 +25,16 @@ public enum PageLayout {
                         .unwrap(chrome.programName) { .span(.class("program-name"), .text($0)) },
                         .nav(
                             .attribute(named: "aria-label", value: "Main"),
+                            .unwrap(chrome.waiting) { count in
+                                .a(
+                                    .href(SiteURL.inbox.path), .class(section == .inbox ? "inbox-link active" : "inbox-link"),
+                                    .attribute(
+                                        named: "aria-label",
+                                        value: count == 0
+                                            ? "Waiting for you: nothing" : "Waiting for you: \(count) item\(count == 1 ? "" : "s")"),
+                                    .text("Waiting for you"),
+                                    .if(count > 0, .span(.class("count"), .text(count > 99 ? "99+" : "\(count)"))))
+                            },
                             .if(chrome.isVendor, .a(.href(SiteURL.overview.path), .if(section == .overview, .class("active")), "Overview")),
                             .if(
                                 chrome.isVendor, .a(.href(SiteURL.partners().path), .if(section == .partners, .class("active")), "Partners")

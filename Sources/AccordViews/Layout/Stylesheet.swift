@@ -65,6 +65,18 @@ public enum Stylesheet {
         .button:hover { background: #244a6f; }
         .notice.error { background: #fbe4e1; border-color: #f0b8b0; } .notice.success { background: #e3f4ea; border-color: #b5dfc5; }
         form.inline { display: inline; margin: 0; }
+        .inbox-link .count { display: inline-block; min-width: 20px; margin-left: 6px; padding: 0 6px; border-radius: 10px; background: #f3c24b; color: #1d2733; font-size: 12px; font-weight: 700; text-align: center; }
+        .inbox-list { list-style: none; padding: 0; margin: 0; display: flex; flex-direction: column; gap: 8px; }
+        .inbox-list li { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; display: flex; flex-wrap: wrap; gap: 4px 16px; align-items: baseline; }
+        .inbox-list li.overdue { border-left: 4px solid var(--bad); } .inbox-list .what { font-weight: 600; flex: 1 1 320px; overflow-wrap: anywhere; }
+        .inbox-list .kind { font-size: 13px; color: var(--muted); flex: 0 0 100%; } .inbox-list .due { font-size: 14px; color: var(--muted); }
+        .inbox-list .overdue .due, .inbox-list li.overdue .due { color: var(--bad); font-weight: 600; }
+        .turns { list-style: none; padding: 0; margin: 0 0 12px; display: flex; flex-direction: column; gap: 8px; }
+        .turn { background: var(--card); border: 1px solid var(--line); border-left: 4px solid #9aa7b4; border-radius: 8px; padding: 8px 12px; max-width: 720px; }
+        .turn.vendor { border-left-color: var(--brand); } .turn.partner { border-left-color: var(--ok); margin-left: auto; }
+        .turn p { margin: 2px 0; } .turn-head { font-size: 13px; color: var(--muted); } .turn-event { font-weight: 600; }
+        .turn-text { white-space: pre-wrap; overflow-wrap: anywhere; }
+        .confirm { border: 2px solid var(--bad); } .confirm blockquote { margin: 8px 0; padding: 6px 12px; border-left: 3px solid var(--line); white-space: pre-wrap; overflow-wrap: anywhere; }
         .link-button { font: inherit; background: none; border: 0; color: #d6e3f0; cursor: pointer; padding: 4px 0; }
         .link-button:hover { color: #fff; text-decoration: underline; }
         .topbar nav a.user { color: #fff; } .topbar .role { color: #b9c9da; font-size: 13px; }

@@ -191,6 +191,19 @@ enum DTO {
         let origin: String
     }
 
+    struct Comment: Content {
+        let revision: Int
+        let author: String
+        let authorRole: String
+        let side: String
+        let at: Date
+        let text: String
+    }
+
+    struct NewComment: Content {
+        let text: String
+    }
+
     struct AcceptanceDTO: Content {
         let revision: Int
         let user: String
@@ -221,6 +234,8 @@ enum DTO {
         let declineReason: String?
         let revisions: [Revision]
         let acceptances: [AcceptanceDTO]
+        /// The negotiation's conversation, oldest first (DOMAIN §5.2).
+        let comments: [Comment]
         let lowered: Bool
         /// A carried-forward goal is agreed by the rule of DOMAIN §5.3, not by anyone's acceptance: `carried_from`
         /// names the goal whose agreement it continues.
@@ -258,6 +273,11 @@ enum DTO {
                 AcceptanceDTO(
                     revision: $0.revision, user: $0.actor.name, role: $0.actor.role.rawValue, side: $0.actor.side.rawValue, at: $0.at)
             }
+            comments = g.comments.map {
+                Comment(
+                    revision: $0.revision, author: $0.author.name, authorRole: $0.author.role.rawValue, side: $0.author.side.rawValue,
+                    at: $0.at, text: $0.text)
+            }
             lowered = g.wasLowered
             agreedByCarryForward = g.isAgreedByCarryForward
             objectiveId = g.objectiveID
@@ -278,6 +298,8 @@ enum DTO {
     struct CounterRequest: Content {
         let target: DecimalText
         let behaviour: String?
+        /// Why these terms: kept in the goal's conversation, the behaviour left as it is.
+        let comment: String?
     }
 
     struct DeclineRequest: Content {

@@ -55,8 +55,15 @@ enum GoalsAPI {
     @Sendable static func counter(req: Request) async throws -> DTO.Goal {
         let body = try req.json(DTO.CounterRequest.self)
         return try await dto(
-            try await workflow(req).counter(try req.id("goalID"), target: body.target.text, behaviour: body.behaviour, by: try req.actor()),
+            try await workflow(req).counter(
+                try req.id("goalID"), target: body.target.text, behaviour: body.behaviour, comment: body.comment, by: try req.actor()),
             req: req)
+    }
+
+    @Sendable static func comment(req: Request) async throws -> Response {
+        let body = try req.json(DTO.NewComment.self)
+        let goal = try await workflow(req).comment(try req.id("goalID"), text: body.text, by: try req.actor())
+        return try await dto(goal, req: req).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func accept(req: Request) async throws -> DTO.Goal {

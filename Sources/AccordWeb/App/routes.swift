@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
     // MARK: pages for every signed-in user
     let pages = app.grouped(Guard.SignedIn())
     pages.get(use: PagesController.home)
+    pages.get("inbox", use: InboxController.page)
     pages.post("logout", use: AccountController.signOut)
     pages.get("account", "password", use: AccountController.passwordPage)
     pages.post("account", "password", use: AccountController.changePassword)
@@ -67,6 +68,7 @@ func routes(_ app: Application) throws {
     api.post("goals", use: GoalsAPI.propose)
     api.post("facts", "activities", use: FactsAPI.postActivities)
     api.get("recognition", use: InsightAPI.recognition)
+    api.get("inbox", use: InboxAPI.list)
     api.on(.POST, "imports", "activities", body: .stream, use: FactsAPI.importActivities)
 
     // MARK: JSON API — one partner: readable by the vendor and that partner's users; changes need the right to change it
@@ -83,6 +85,7 @@ func routes(_ app: Application) throws {
     partner.post("goals", ":goalID", "accept", use: GoalsAPI.accept)
     partner.post("goals", ":goalID", "decline", use: GoalsAPI.decline)
     partner.post("goals", ":goalID", "withdraw", use: GoalsAPI.withdraw)
+    partner.post("goals", ":goalID", "comments", use: GoalsAPI.comment)
     partner.post("goals", ":goalID", "lower", use: GoalsAPI.lower)
 
     // joint business plans and reviews (DOMAIN §10, §11)

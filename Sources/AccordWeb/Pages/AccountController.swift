@@ -177,10 +177,17 @@ enum AccountController {
 enum PageChromes {
     static func make(_ req: Request) async throws -> PageChrome {
         guard let viewer = req.signedIn?.viewer else { return .anonymous }
-        let program = try await req.store.programs().first
+        let reading = InboxReading(req: req)
+        // The count beside "Waiting for you" is one statement; a page is not refused for want of it.
+        var program = try? await reading.program(for: viewer, requested: nil)
+        var waiting = 0
+        if let program { waiting = try await reading.count(for: viewer, in: program) }
+        // Several programs and no choice made: the first names the pages, as before the inbox.
+        if program == nil { program = try await req.store.programs().first }
         return PageChrome(
             programName: program?.name, userName: viewer.name, roleLabel: viewer.role.label, csrf: req.csrfToken,
-            isVendor: viewer.side == .vendor, partnerID: viewer.partnerID, isChannelManager: viewer.role == .channelManager)
+            isVendor: viewer.side == .vendor, partnerID: viewer.partnerID, isChannelManager: viewer.role == .channelManager,
+            waiting: waiting)
     }
 }
 

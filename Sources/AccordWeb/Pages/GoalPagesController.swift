@@ -9,7 +9,23 @@ enum GoalPagesController {
         var target: String?
         var behaviour: String?
         var reason: String?
+        var comment: String?
+        /// A counter-proposal's reason (its own field: the page also has the conversation's comment box).
+        var counter_comment: String?
+        /// "yes" once an answer that cannot be undone was shown again and confirmed.
+        var confirmed: String?
     }
+
+    /// What an action did, said once on the page it lands on (`?done=`).
+    static let doneMessages: [String: String] = [
+        "accept": "You accepted the goal's current terms.",
+        "decline": "You declined the proposal; the other side reads your reason.",
+        "counter": "Your counter-proposal was sent to the other side.",
+        "withdraw": "The proposal was withdrawn.",
+        "send": "The draft was sent to the other side.",
+        "lower": "The target was lowered; the override is recorded with your reason.",
+        "comment": "Your comment was added to the conversation.",
+    ]
 
     struct ProposeForm: Content {
         var period: String?
@@ -26,7 +42,9 @@ enum GoalPagesController {
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        HTMLResponse.page(GoalPage.render(try await model(req, goalID: try req.id("goalID"))))
+        var page = try await model(req, goalID: try req.id("goalID"))
+        page.done = try req.queryText("done").flatMap { doneMessages[$0] }
+        return HTMLResponse.page(GoalPage.render(page))
     }
 
     /// One POST route per answer; a refused answer shows the page again with the reason beside the field.
@@ -36,14 +54,31 @@ enum GoalPagesController {
         let form = try req.form(ActionForm.self)
         let actor = try req.actor()
         let flow = GoalWorkflow(store: req.store, clock: req.clock)
+        let confirmed = form.confirmed == "yes"
         do {
             switch action {
             case "accept": _ = try await flow.accept(goalID, by: actor)
+            case "decline" where !confirmed:
+                // A decline cannot be undone: the answer is tried on a copy, its reason read back once, and nothing is
+                // saved until it is confirmed.
+                var trial = try await req.store.goal(goalID, seenBy: .side(actor.side))
+                try trial.decline(by: actor, reason: form.reason ?? "", now: req.clock.now())
+                var page = try await model(req, goalID: goalID)
+                page.confirming = .decline(reason: form.reason ?? "")
+                return HTMLResponse.page(GoalPage.render(page))
             case "decline": _ = try await flow.decline(goalID, reason: form.reason ?? "", by: actor)
             case "counter":
                 _ = try await flow.counter(
-                    goalID, target: form.target ?? "", behaviour: form.behaviour.flatMap { $0.isEmpty ? nil : $0 }, by: actor)
+                    goalID, target: form.target ?? "", behaviour: form.behaviour.flatMap { $0.isEmpty ? nil : $0 },
+                    comment: form.counter_comment, by: actor)
+            case "withdraw" where !confirmed:
+                var trial = try await req.store.goal(goalID, seenBy: .side(actor.side))
+                try trial.withdraw(by: actor, now: req.clock.now())
+                var page = try await model(req, goalID: goalID)
+                page.confirming = .withdraw
+                return HTMLResponse.page(GoalPage.render(page))
             case "withdraw": _ = try await flow.withdraw(goalID, by: actor)
+            case "comment": _ = try await flow.comment(goalID, text: form.comment ?? "", by: actor)
             case "send": _ = try await flow.send(goalID, by: actor)
             case "lower": _ = try await flow.lower(goalID, to: form.target ?? "", reason: form.reason ?? "", by: actor)
             default: throw Abort(.notFound)
@@ -51,15 +86,19 @@ enum GoalPagesController {
         } catch let error where error is GoalRuleError || error is InputError {
             let (field, message) = fieldError(error, action: action)
             var typed: [String: String] = [:]
-            if action == "lower" {
-                typed = ["lower-target": form.target ?? "", "lower-reason": form.reason ?? ""]
-            } else {
-                typed = ["target": form.target ?? "", "behaviour": form.behaviour ?? "", "reason": form.reason ?? ""]
+            switch action {
+            case "lower": typed = ["lower-target": form.target ?? "", "lower-reason": form.reason ?? ""]
+            case "comment": typed = ["comment": form.comment ?? ""]
+            default:
+                typed = [
+                    "target": form.target ?? "", "behaviour": form.behaviour ?? "", "reason": form.reason ?? "",
+                    "counter_comment": form.counter_comment ?? "",
+                ]
             }
             return HTMLResponse.page(
                 GoalPage.render(try await model(req, goalID: goalID, errors: [field: message], typed: typed)), status: .unprocessableEntity)
         }
-        return req.redirect(to: SiteURL.goal(goalID).path)
+        return req.redirect(to: SiteURL.goal(goalID, done: action).path)
     }
 
     /// Which field a refusal is about, so the message stands beside it.
@@ -76,6 +115,9 @@ enum GoalPagesController {
         case .overrideMustLower: return ("lower-target", message)
         case .overrideNeedsReason: return ("lower-reason", message)
         case .behaviourRequired: return ("behaviour", message)
+        case .declineNeedsReason: return ("reason", message)
+        case .commentRequired, .commentTooLong, .noConversationOnDraft:
+            return (action == "counter" ? "counter_comment" : "comment", message)
         default: return ("form", message)
         }
     }
@@ -111,8 +153,20 @@ enum GoalPagesController {
                     at: $0.at, who: $0.actor.name, action: $0.action.replacingOccurrences(of: "_", with: " "), reason: $0.reason,
                     changes: AuditReading.goalChanges(of: $0, currency: program.currency, metrics: [metric.key: metric]).map(\.description))
             },
-            actions: goal.actions(for: viewer, mayChangePartner: AccessRule.mayChange(partner, as: viewer)),
+            actions: goal.actions(for: viewer, mayChangePartner: AccessRule.mayChange(partner, as: viewer), today: req.clock.today),
             errors: errors, typed: typed)
+        model.conversation = conversation(of: goal, show: show)
+        if model.actions.proposeAgain {
+            model.proposeAgainPath =
+                SiteURL.newGoal(
+                    partner: partner.id,
+                    prefill: [
+                        ("period", goal.period.label), ("metric", goal.metricKey),
+                        ("target", metric.plainText(goal.target, currency: program.currency)),
+                        ("behaviour", goal.behaviour), ("owner", goal.ownerSide.rawValue),
+                    ]
+                ).path
+        }
         if let missedID = goal.carriedFrom, let missed = try await req.store.goals(GoalQuery(seenBy: .accord), ids: [missedID]).first {
             model.carryForwardNote = goal.carryForwardNote(missed: missed, metric: metric, currency: program.currency)
         }
@@ -133,6 +187,34 @@ enum GoalPagesController {
         return model
     }
 
+    /// The goal's turns in the order they happened: each revision as the move it was, each comment, the decline.
+    static func conversation(of goal: Goal, show: (Int64) -> String) -> [GoalPage.ConversationLine] {
+        var lines = goal.revisions.map { r in
+            let event =
+                switch r.origin {
+                case .proposal: "Proposed \(show(r.target))"
+                case .counterProposal: "Countered with \(show(r.target))"
+                case .carryForward: "Carried forward at \(show(r.target)) (the missed goal's agreement carries over)"
+                case .override: "Lowered the target to \(show(r.target))"
+                }
+            return GoalPage.ConversationLine(
+                at: r.at, who: r.author.name, side: r.origin == .carryForward ? nil : r.author.side, revision: r.number, event: event,
+                text: nil)
+        }
+        lines += goal.comments.map {
+            GoalPage.ConversationLine(
+                at: $0.at, who: $0.author.name, side: $0.author.side, revision: $0.revision, event: nil, text: $0.text)
+        }
+        if let decline = goal.decline {
+            lines.append(
+                GoalPage.ConversationLine(
+                    at: decline.at, who: decline.actor.name, side: decline.actor.side, revision: goal.current.number, event: "Declined",
+                    text: decline.reason.isEmpty ? nil : decline.reason))
+        }
+        // A counter and its reason share a moment: the move first, then what was said about it.
+        return lines.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+    }
+
     // MARK: proposing
 
     @Sendable static func proposeForm(req: Request) async throws -> Response {
@@ -140,7 +222,11 @@ enum GoalPagesController {
         try await req.requireChange(partnerID: partnerID)
         let period = try req.queryText("period")
         let metric = try req.queryText("metric")
-        return HTMLResponse.page(ProposeGoalPage.render(try await proposeModel(req, partnerID: partnerID, period: period, metric: metric)))
+        // Proposing again from a declined goal's terms (`GoalActions.proposeAgain`): its target and behaviour prefilled.
+        var typed: [String: String] = [:]
+        for key in ["target", "behaviour", "owner"] { typed[key] = try req.queryText(key) }
+        return HTMLResponse.page(
+            ProposeGoalPage.render(try await proposeModel(req, partnerID: partnerID, period: period, metric: metric, typed: typed)))
     }
 
     @Sendable static func propose(req: Request) async throws -> Response {

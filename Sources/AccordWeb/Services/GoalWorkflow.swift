@@ -92,13 +92,17 @@ struct GoalWorkflow {
         try await change(goalID, action: "send", by: actor) { goal, _ in try goal.send(by: actor, now: clock.now()) }
     }
 
-    func counter(_ goalID: UUID, target: String, behaviour: String?, by actor: Actor) async throws -> Goal {
+    func counter(_ goalID: UUID, target: String, behaviour: String?, comment: String? = nil, by actor: Actor) async throws -> Goal {
         try await change(goalID, action: "counter", by: actor) { goal, g in
             let value = try Self.parseTarget(target, metric: g.metric, currency: g.program.currency)
             try goal.counter(
-                target: value, behaviour: behaviour, metric: g.metric, context: context(g), by: actor,
+                target: value, behaviour: behaviour, comment: comment, metric: g.metric, context: context(g), by: actor,
                 now: clock.now())
         }
+    }
+
+    func comment(_ goalID: UUID, text: String, by actor: Actor) async throws -> Goal {
+        try await change(goalID, action: "comment", by: actor) { goal, _ in try goal.comment(text, by: actor, now: clock.now()) }
     }
 
     func accept(_ goalID: UUID, by actor: Actor) async throws -> Goal {
