@@ -81,10 +81,14 @@ public enum SiteURL: Sendable {
 }
 
 extension SiteURL {
+    /// The characters a query value keeps as they are (RFC 3986's unreserved), so `on_track` reads as itself.
+    static let unreserved = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: "\u{21}"..."\u{7E}"))
+        .union(CharacterSet(charactersIn: "-._~"))
+
     /// `?a=1&b=2`, percent-encoded; empty values are left out.
     static func queryString(_ items: [(String, String)]) -> String {
         let parts = items.filter { !$0.1.isEmpty }.map { key, value in
-            key + "=" + (value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            key + "=" + (value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "")
         }
         return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
     }

@@ -77,4 +77,16 @@ struct ConversationRuleTests {
         let read = try decoder.decode(Goal.self, from: try JSONSerialization.data(withJSONObject: older))
         #expect(read.comments.isEmpty && read.target == goal.target)
     }
+
+    @Test func aTargetAHundredTimesItsBaselineIsFarFromHistoryInEitherDirection() {
+        let baseline = Baseline(value: 400, source: .bestEver)
+        #expect(RealisticSizing.isFarFromHistory(40_001, baseline: baseline, metric: MetricCatalog.revenue))
+        #expect(!RealisticSizing.isFarFromHistory(40_000, baseline: baseline, metric: MetricCatalog.revenue))
+        #expect(
+            !RealisticSizing.isFarFromHistory(1_000_000, baseline: nil, metric: MetricCatalog.revenue), "no history, nothing to be far from"
+        )
+        let lower = MetricCatalog.averageDiscount
+        #expect(RealisticSizing.isFarFromHistory(3, baseline: baseline, metric: lower))
+        #expect(!RealisticSizing.isFarFromHistory(4, baseline: baseline, metric: lower))
+    }
 }

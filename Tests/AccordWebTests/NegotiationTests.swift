@@ -265,4 +265,65 @@ struct NegotiationTests {
             #expect(memberInbox.body.string.contains("Nothing waits for you"), "a member answers nothing for the partner")
         }
     }
+
+    @Test func aTargetFarOutsideTheMetricsHistoryIsAskedAboutNotSavedSilently() async throws {
+        try await withAccord { app in
+            // setup: four deal registrations a year ago
+            let world = try await World.make(app)
+            // act and validate: through the API
+            let far = try await world.propose(app, metric: "deal_registrations", target: "450000")
+            #expect(far.status == .unprocessableEntity && far.errorReason?.contains("far outside this metric's history") == true)
+            try await app.testing().test(
+                .POST, "/api/v1/goals", headers: world.cam,
+                body: json([
+                    "partner_id": world.partnerID.uuidString, "period": "FY2026 Q4", "metric": "deal_registrations", "target": "450000",
+                    "behaviour": "Register every deal", "confirm_far_target": true,
+                ])
+            ) { res in #expect(res.status == .created, "meant, and said so") }
+            // and on the page: the refusal offers the confirmation, which then proposes
+            var cam = try await signedIn(app, "casey", name: "Casey CAM", role: .channelManager)
+            let path = "/partners/\(world.partnerID)/goals/new"
+            let form = try await cam.get(path + "?period=FY2026%20Q4&metric=deal_registrations")
+            var fields = [
+                "_csrf": Browser.csrf(in: form), "period": "FY2026 Q4", "metric": "deal_registrations", "shown_period": "FY2026 Q4",
+                "shown_metric": "deal_registrations", "target": "900", "behaviour": "Register every deal", "owner": "vendor",
+            ]
+            let asked = try await cam.post(path, form: fields)
+            #expect(asked.status == .unprocessableEntity)
+            #expect(asked.body.string.contains(#"name="confirm_far""#) && asked.body.string.contains(#"value="900""#))
+            fields["confirm_far"] = "yes"
+            let saved = try await cam.post(path, form: fields)
+            #expect(saved.status == .seeOther)
+        }
+    }
+
+    @Test func thePartnersHomeSaysWhereItStandsAndWhatEachGoalEarnsOrCosts() async throws {
+        try await withAccord { app in
+            // setup: an agreed revenue goal that grants MDF and withdraws co-selling, under a carrot-and-stick policy
+            let world = try await World.make(app)
+            let goal = try await world.agreedRevenueGoal(app)
+            try await app.testing().test(
+                .POST, "/api/v1/programs/\(world.programID)/settings/motivation", headers: world.admin,
+                body: json(["motivation_policy": "both"])
+            ) { res in #expect(res.status == .ok, "\(res.body.string)") }
+            try await app.testing().test(
+                .POST, "/api/v1/goals/\(goal.id)/benefits", headers: world.admin,
+                body: json([
+                    "rewards": [["kind": "mdf", "amount": "5000"]], "consequences": [["kind": "co_selling", "detail": "joint calls"]],
+                ])
+            ) { res in #expect(res.status == .ok, "\(res.body.string)") }
+            let sale = "transaction_id,partner_key,date,amount,currency,customer\nQ4-1,GX-1,2026-10-20,30000.00,USD,Acme\n"
+            try await app.testing().test(.POST, "/api/v1/imports/sales", headers: world.cam, body: ByteBuffer(string: sale)) { res in
+                #expect(res.status == .created)
+            }
+            // act
+            var partner = try await signedIn(app, "pat", name: "Pat Partner", role: .partnerAdmin, partner: world.partnerID)
+            let html = try await partner.get("/partners/\(world.partnerID)").body.string
+            // validate
+            #expect(html.contains("Where you stand in FY2026 Q4:"))
+            #expect(html.contains("Making it earns: </strong>") && html.contains("$5,000"))
+            #expect(html.contains("Missing it withdraws: </strong>"))
+            #expect(html.contains("At this pace"), "an active goal says where it ends at today's pace")
+        }
+    }
 }

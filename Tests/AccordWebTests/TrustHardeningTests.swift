@@ -49,7 +49,7 @@ struct TrustHardeningTests {
             {
                 #expect($0.status == .created, "\($0.body.string)")
             }
-            let deals = try await world.propose(app, metric: "deal_registrations", target: "100000000")
+            let deals = try await world.propose(app, metric: "deal_registrations", target: "100000000", confirmFarTarget: true)
             #expect(deals.status == .created, "\(deals.body.string)")
             try await app.testing().test(.GET, "/api/v1/partners/\(world.partnerID)/scorecard", headers: world.partnerAdmin) { res in
                 #expect(res.status == .ok, "\(res.body.string)")

@@ -118,17 +118,17 @@ struct World {
     }
 
     /// Proposes (as the CAM) and returns the response.
-    func propose(_ app: Application, metric: String = "revenue", target: String, period: String = "FY2026 Q4", headers: HTTPHeaders? = nil)
-        async throws -> TestingHTTPResponse
-    {
+    func propose(
+        _ app: Application, metric: String = "revenue", target: String, period: String = "FY2026 Q4", headers: HTTPHeaders? = nil,
+        confirmFarTarget: Bool = false
+    ) async throws -> TestingHTTPResponse {
         var response: TestingHTTPResponse!
-        try await app.testing().test(
-            .POST, "/api/v1/goals", headers: headers ?? cam,
-            body: json([
-                "partner_id": partnerID.uuidString, "period": period, "metric": metric, "target": target,
-                "behaviour": "Win two reference customers in healthcare",
-            ])
-        ) { response = $0 }
+        var body: [String: Any] = [
+            "partner_id": partnerID.uuidString, "period": period, "metric": metric, "target": target,
+            "behaviour": "Win two reference customers in healthcare",
+        ]
+        if confirmFarTarget { body["confirm_far_target"] = true }
+        try await app.testing().test(.POST, "/api/v1/goals", headers: headers ?? cam, body: json(body)) { response = $0 }
         return response
     }
 

@@ -23,6 +23,7 @@ public enum GoalRuleError: Error, Equatable, Sendable, CustomStringConvertible {
     case commentRequired
     case commentTooLong(Int)
     case noConversationOnDraft
+    case farFromHistory(target: String, baseline: String)
 
     public var description: String {
         switch self {
@@ -55,6 +56,9 @@ public enum GoalRuleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .commentRequired: return "Write the comment first."
         case .commentTooLong(let most): return "A comment has at most \(most) characters."
         case .noConversationOnDraft: return "A draft has no conversation yet: send it, then comment."
+        case .farFromHistory(let target, let baseline):
+            return "The target \(target) is far outside this metric's history (its baseline is \(baseline)): check the metric "
+                + "and the figure, and confirm that this is the target you mean."
         }
     }
 }

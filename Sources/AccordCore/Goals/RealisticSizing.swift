@@ -136,3 +136,18 @@ public struct RealisticSizing: Hashable, Sendable {
 
     static func percent(_ ratio: Double, signed: Bool = true) -> String { ReadableNumber.percent(ratio, signed: signed) }
 }
+
+extension RealisticSizing {
+    /// How far from its history a target may be before its proposer is asked whether they mean it (§5.5): a hundred
+    /// times the baseline, or a hundredth of it where lower is better. Such a target is more often a wrong metric or
+    /// a typo than an ambition; it is asked about, never refused.
+    public static let farFactor = 100.0
+
+    public static func isFarFromHistory(_ target: Int64, baseline: Baseline?, metric: Metric) -> Bool {
+        guard let value = baseline?.value, value > 0 else { return false }
+        switch metric.direction {
+        case .higherIsBetter: return Double(target) > Double(value) * farFactor
+        case .lowerIsBetter: return Double(target) * farFactor < Double(value)
+        }
+    }
+}

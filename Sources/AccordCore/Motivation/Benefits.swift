@@ -135,6 +135,14 @@ public struct GoalBenefits: Hashable, Codable, Sendable {
 
     public var isEmpty: Bool { rewards.isEmpty && consequences.isEmpty }
 
+    /// What making a goal earns and missing it costs under the program's policy (§7): only the partner's own goals
+    /// carry benefits (a vendor commitment rewards nobody), and the policy keeps rewards, consequences or both.
+    public func atStake(ownerSide: Side, policy: MotivationPolicy) -> GoalBenefits {
+        guard ownerSide == .partner else { return GoalBenefits() }
+        return GoalBenefits(
+            rewards: policy.grantsRewards ? rewards : [], consequences: policy.appliesConsequences ? consequences : [])
+    }
+
     /// A goal's own terms, or else the program's default for the goal's metric category.
     public static func effective(own: GoalBenefits?, category: MetricCategory, defaults: [BenefitDefault]) -> GoalBenefits {
         if let own, !own.isEmpty { return own }

@@ -94,6 +94,14 @@ public enum ProposeGoalPage {
                 Form.field(
                     "target", label: "Target", value: model.typed["target"] ?? "", type: .text, autocomplete: "off",
                     error: model.errors["target"]),
+                // Asked only after a target far outside the metric's history was refused once (§5.5).
+                .if(
+                    model.errors["far"] != nil,
+                    .div(
+                        .class("field confirm-far"),
+                        .label(
+                            .input(.type(.checkbox), .name("confirm_far"), .id("confirm_far"), .value("yes")),
+                            .text(" Yes, this is the target I mean")))),
                 .unwrap(model.grounding) { g in
                     .p(
                         .class("hint"), .id("target-range"),

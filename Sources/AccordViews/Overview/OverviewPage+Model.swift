@@ -69,6 +69,8 @@ public enum OverviewPage {
         public var attainment: [(label: String, count: Int)] = []
         /// Targets a program admin lowered in the vendor's fiscal year (DOMAIN §5.3), and the year's label.
         public var loweredTargets = 0
+        /// Proposals that wait for the viewer's own answer, as "Waiting for you" counts them.
+        public var waitingForViewer = 0
         public var loweredTargetsYear = ""
 
         public init(chrome: PageChrome, today: Day, goalCounts: [GoalStatus: Int], rows: [Row], partnerCount: Int) {

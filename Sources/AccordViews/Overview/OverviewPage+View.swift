@@ -14,6 +14,8 @@ extension OverviewPage {
                 .class("cards"),
                 card("\(model.count(.agreed) + model.count(.active))", "goals agreed or active"),
                 card("\(model.count(.proposed))", "proposals awaiting an answer"),
+                linkCard(
+                    "\(model.waitingForViewer)", "of them wait for your answer", href: SiteURL.inbox.path),
                 card("\(model.count(.declined))", "proposals declined"),
                 card("\(model.count(.achieved))", "goals achieved"),
                 card("\(model.count(.missed))", "goals missed (kept, carried forward)"),
@@ -38,17 +40,20 @@ extension OverviewPage {
             BodyNode.div(
                 .class("cards"),
                 .forEach(model.partnersByStatus) { status, count in
-                    .div(
-                        .class("card"),
+                    .a(
+                        .class("card card-link"), .href(SiteURL.partners(query: [("status", status.rawValue)]).path),
                         .div(
-                            .class("figure"), .span(.class("badge " + Format.statusClass(status)), .text(status.label)), .text(" \(count)"))
+                            .class("figure"), .span(.class("badge " + Format.statusClass(status)), .text(status.label)), .text(" \(count)")),
+                        .div(.class("caption"), "partners →")
                     )
                 }
             )
             BodyNode.h2(.text("Partners by lifecycle stage"))
             BodyNode.div(
                 .class("cards"),
-                .forEach(model.partnersByStage) { stage, count in card("\(count)", stage.label) }
+                .forEach(model.partnersByStage) { stage, count in
+                    linkCard("\(count)", stage.label, href: SiteURL.partners(query: [("stage", stage.rawValue)]).path)
+                }
             )
             BodyNode.h2(.text("Needs attention"))
             attention(Array(model.attentionRows.prefix(shownRows)))

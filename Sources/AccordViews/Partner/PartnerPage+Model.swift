@@ -23,6 +23,11 @@ public enum PartnerPage {
             public let lowered: Bool
             public let awaiting: Side?
             public let chart: GoalChart?
+            /// What making it earns and missing it costs (§7), as the program's policy applies them.
+            public var rewards: [String] = []
+            public var consequences: [String] = []
+            /// Where the goal ends at today's pace, in the metric's unit.
+            public var forecast: String?
 
             public init(
                 goalID: UUID, metricName: String, category: String, ownerSide: Side, status: GoalStatus, target: String, baseline: String,

@@ -45,6 +45,7 @@ extension PartnerPage {
                 .a(.href(SiteURL.partner(model.partnerID, period: model.nextPeriod).path), .text("\(model.nextPeriod) →"))
             )
             BodyNode.forEach(model.issues) { .div(.class("notice"), .text($0)) }
+            standing(model)
             goals(model)
             BodyNode.unwrap(model.benefits) { benefitsSection($0) }
             BodyNode.h2("Joint business plan and reviews")
@@ -56,6 +57,22 @@ extension PartnerPage {
             BodyNode.h2("Capacity over time")
             capacity(model)
         }
+    }
+
+    /// "Where do we stand": the period's active goals by pace, in one line above them.
+    static func standing(_ model: Model) -> Node<HTML.BodyContext> {
+        let active = model.goals.filter { $0.status == .active }
+        guard !active.isEmpty else { return .empty }
+        let counts = [PacingStatus.achieved, .onTrack, .atRisk, .behind].compactMap { status -> String? in
+            let n = active.filter { $0.pacing.status == status }.count
+            return n == 0 ? nil : "\(n) \(status.label.lowercased())"
+        }
+        return .p(
+            .class("where-we-stand"),
+            .strong(.text("Where \(model.chrome.isVendor ? "they" : "you") stand in \(model.periodLabel): ")),
+            .text(
+                "\(active.count) active goal\(active.count == 1 ? "" : "s")"
+                    + (counts.isEmpty ? "" : " — " + counts.joined(separator: ", "))))
     }
 
     static func goals(_ model: Model) -> Node<HTML.BodyContext> {
@@ -83,12 +100,22 @@ extension PartnerPage {
                 ),
                 .p(.class("behaviour"), .text(line.behaviour)),
                 .unwrap(line.carryForwardNote) { .p(.class("hint carried-note"), .text($0)) },
+                .if(
+                    !line.rewards.isEmpty || !line.consequences.isEmpty,
+                    .p(
+                        .class("stakes"),
+                        .if(!line.rewards.isEmpty, .span(.strong("Making it earns: "), .text(line.rewards.joined(separator: " · ")))),
+                        .if(!line.rewards.isEmpty && !line.consequences.isEmpty, .text(" — ")),
+                        .if(
+                            !line.consequences.isEmpty,
+                            .span(.strong("Missing it withdraws: "), .text(line.consequences.joined(separator: " · ")))))),
                 .div(
                     .class("goal-figures"),
                     figure("Target", line.target),
                     figure("Baseline", line.baseline),
                     figure("Actual", line.actual),
                     figure("Attainment", Format.percent(line.attainment)),
+                    .unwrap(line.forecast) { figure("At this pace", $0) },
                     figure("Improvement done", Format.improvement(line.improvementProgress))
                 ),
                 .div(

@@ -293,6 +293,9 @@ enum DTO {
         let behaviour: String
         let objective: String?
         let draft: Bool?
+        /// A target over a hundred times the baseline (a hundredth, where lower is better) is refused (422) unless this
+        /// says it is meant.
+        let confirmFarTarget: Bool?
     }
 
     struct CounterRequest: Content {

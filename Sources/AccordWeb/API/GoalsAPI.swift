@@ -43,7 +43,8 @@ enum GoalsAPI {
         let goal = try await workflow(req).propose(
             .init(
                 partnerID: body.partnerId, periodLabel: body.period, metricKey: body.metric, ownerSide: body.ownerSide ?? .partner,
-                target: body.target.text, behaviour: body.behaviour, objective: body.objective, asDraft: body.draft ?? false),
+                target: body.target.text, behaviour: body.behaviour, objective: body.objective, asDraft: body.draft ?? false,
+                farTargetConfirmed: body.confirmFarTarget ?? false),
             by: actor)
         return try await dto(goal, req: req).encodeResponse(status: .created, for: req)
     }

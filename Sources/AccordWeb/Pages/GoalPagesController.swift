@@ -39,6 +39,8 @@ enum GoalPagesController {
         var objective: String?
         var owner: String?
         var draft: String?
+        /// "yes": a target far outside the metric's history is meant.
+        var confirm_far: String?
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -110,7 +112,7 @@ enum GoalPagesController {
         }
         switch error as? GoalRuleError {
         case .doesNotBeatBaseline, .doesNotBeatAchievedTarget, .cannotImprove, .negativeTarget, .targetTooLarge, .zeroTarget,
-            .wholeNumberRequired:
+            .wholeNumberRequired, .farFromHistory:
             return ("target", message)
         case .overrideMustLower: return ("lower-target", message)
         case .overrideNeedsReason: return ("lower-reason", message)
@@ -173,10 +175,10 @@ enum GoalPagesController {
         if goal.ownerSide == .partner {
             let terms = GoalBenefits.effective(
                 own: try await req.store.benefits(ofGoals: [goal.id])[goal.id], category: metric.category,
-                defaults: program.settings.benefitDefaults)
-            let policy = program.settings.motivationPolicy
-            model.rewards = policy.grantsRewards ? terms.rewards.map { $0.text(currency: program.currency) } : []
-            model.consequences = policy.appliesConsequences ? terms.consequences.map { $0.text(currency: program.currency) } : []
+                defaults: program.settings.benefitDefaults
+            ).atStake(ownerSide: goal.ownerSide, policy: program.settings.motivationPolicy)
+            model.rewards = terms.rewards.map { $0.text(currency: program.currency) }
+            model.consequences = terms.consequences.map { $0.text(currency: program.currency) }
         }
         // The echo check speaks to vendor staff only: the planning expectation is internal (DOMAIN §9).
         if AccessRule.maySeeInternalPlanning(viewer),
@@ -255,15 +257,17 @@ enum GoalPagesController {
                 .init(
                     partnerID: partnerID, periodLabel: form.period ?? "", metricKey: form.metric ?? "",
                     ownerSide: form.owner == "vendor" ? .vendor : .partner, target: form.target ?? "", behaviour: form.behaviour ?? "",
-                    objective: form.objective, asDraft: form.draft == "1"),
+                    objective: form.objective, asDraft: form.draft == "1", farTargetConfirmed: form.confirm_far == "yes"),
                 by: try req.actor())
             return req.redirect(to: SiteURL.goal(goal.id).path)
         } catch let error where error is GoalRuleError || error is InputError || error is CalendarError || error is StoreError {
             let (field, message) =
                 error is CalendarError
                 ? ("period", "\(error)") : (error is StoreError ? ("metric", "\(error)") : fieldError(error, action: "propose"))
+            var errors = [field: message]
+            if case .farFromHistory = error as? GoalRuleError { errors["far"] = message }
             let model = try await proposeModel(
-                req, partnerID: partnerID, period: form.period, metric: form.metric, typed: typed, errors: [field: message])
+                req, partnerID: partnerID, period: form.period, metric: form.metric, typed: typed, errors: errors)
             return HTMLResponse.page(ProposeGoalPage.render(model), status: .unprocessableEntity)
         }
     }

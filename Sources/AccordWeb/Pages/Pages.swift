@@ -59,6 +59,9 @@ enum PagesController {
         model.loweredTargets = try await req.store.loweredTargetCounts(programID: program.id, from: year.from, to: year.to)
             .values.reduce(0, +)
         model.loweredTargetsYear = year.year.label
+        let viewer = try req.viewer()
+        model.waitingForViewer =
+            try await InboxReading(req: req).contents(for: viewer, in: program, limit: 0).counts[.goalToAnswer] ?? 0
         return HTMLResponse.page(OverviewPage.render(model))
     }
 
@@ -86,6 +89,7 @@ enum PagesController {
             uniqueKeysWithValues: try await req.store.goals(GoalQuery(seenBy: .accord), ids: card.lines.compactMap(\.goal.carriedFrom))
                 .map { ($0.id, $0) })
         var lines: [PartnerPage.Model.GoalLine] = []
+        let ownTerms = try await req.store.benefits(ofGoals: card.lines.map(\.goal.id))
         for line in card.lines {
             let metric = line.metric
             let show = { (v: Int64) in metric.format(v, currency: currency) }
@@ -113,6 +117,15 @@ enum PagesController {
             goalLine.carryForwardNote = line.goal.carriedFrom.flatMap { missed[$0] }.flatMap {
                 line.goal.carryForwardNote(missed: $0, metric: metric, currency: currency)
             }
+            // What is at stake (§7): shown while the goal can still be made, on both sides of the partnership.
+            if !line.goal.status.isFinal || line.goal.status == .achieved {
+                let stakes = GoalBenefits.effective(
+                    own: ownTerms[line.goal.id], category: metric.category, defaults: card.program.settings.benefitDefaults
+                ).atStake(ownerSide: line.goal.ownerSide, policy: card.program.settings.motivationPolicy)
+                goalLine.rewards = stakes.rewards.map { $0.text(currency: currency) }
+                goalLine.consequences = stakes.consequences.map { $0.text(currency: currency) }
+            }
+            if line.goal.status == .active { goalLine.forecast = line.pacing.forecast.map { show(Figures.roundedOrZero($0)) } }
             lines.append(goalLine)
         }
         var model = PartnerPage.Model(

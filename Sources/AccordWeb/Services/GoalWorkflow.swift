@@ -17,6 +17,9 @@ struct GoalWorkflow {
         var objective: String?
         var asDraft: Bool = false
         var objectiveID: UUID? = nil
+        /// Whether a target far outside the metric's history (`RealisticSizing.isFarFromHistory`) was confirmed. Forms
+        /// and the API ask a person; targets Accord derives itself (a plan's objectives, the demo) need no asking.
+        var farTargetConfirmed = true
     }
 
     /// What a proposal form shows before the target is typed (DOMAIN §5.1, §5.5).
@@ -67,6 +70,10 @@ struct GoalWorkflow {
     func propose(_ input: ProposalInput, by actor: Actor) async throws -> Goal {
         let g = try await grounding(partnerID: input.partnerID, periodLabel: input.periodLabel, metricKey: input.metricKey)
         let target = try Self.parseTarget(input.target, metric: g.metric, currency: g.program.currency)
+        if !input.farTargetConfirmed, RealisticSizing.isFarFromHistory(target, baseline: g.baseline, metric: g.metric) {
+            let show = { (v: Int64) in g.metric.format(v, currency: g.program.currency) }
+            throw GoalRuleError.farFromHistory(target: show(target), baseline: g.baseline.map { show($0.value) } ?? "—")
+        }
         // The set the proposer can see: another side's unsent draft neither balances it nor betrays itself by refusing it.
         let existing = try await store.goals(
             GoalQuery(seenBy: .side(actor.side), partnerID: input.partnerID, periodContaining: g.period.start)

@@ -90,8 +90,10 @@ struct PeriodCloseJob {
     {
         let own = try await store.benefits(ofGoals: closed.map(\.id))
         let items = closed.compactMap { goal -> BenefitsAtClose.ClosedGoal? in
-            guard let metric = metrics[goal.metricKey], goal.ownerSide == .partner else { return nil }
+            guard let metric = metrics[goal.metricKey] else { return nil }
             let terms = GoalBenefits.effective(own: own[goal.id], category: metric.category, defaults: program.settings.benefitDefaults)
+                .atStake(ownerSide: goal.ownerSide, policy: program.settings.motivationPolicy)
+            guard !terms.isEmpty else { return nil }
             return .init(goal: goal, rewards: terms.rewards, consequences: terms.consequences)
         }
         return BenefitsAtClose.entries(for: items, policy: program.settings.motivationPolicy, on: today)
