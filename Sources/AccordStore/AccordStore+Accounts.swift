@@ -5,7 +5,8 @@ import Foundation
 /// Users, one-time password links, API tokens and sign-in failures. Secrets arrive already hashed.
 extension AccordStore {
     public func createUser(
-        login: String, name: String, role: Role, partnerID: UUID?, passwordHash: String?, by actor: Actor, at now: Date
+        login: String, name: String, role: Role, partnerID: UUID?, passwordHash: String?, email: EmailAddress? = nil, by actor: Actor,
+        at now: Date
     ) async throws -> User {
         let login = try User.validate(login: login, name: name, role: role, partnerID: partnerID)
         if let partnerID { _ = try await partner(partnerID) }
@@ -22,12 +23,23 @@ extension AccordStore {
             model.disabled = false
             model.createdAt = now
             model.passwordChangedAt = passwordHash == nil ? nil : now
+            model.email = email?.text
             try await model.create(on: store.database)
             let user = try model.core()
             try await store.append(
                 .change("create", of: "user", id: user.id.uuidString, before: nil as User?, after: user, by: actor, at: now))
             return user
         }
+    }
+
+    /// The users who may answer for a partner on either side: its own users, its channel manager by name, and the
+    /// program admins (`Notices.answerers` chooses among them).
+    public func users(answeringFor partner: Partner) async throws -> [User] {
+        try await UserModel.query(on: database).group(.or) { or in
+            or.filter(\.$partnerID == partner.id).filter(\.$role == Role.programAdmin.rawValue).group(.and) { and in
+                and.filter(\.$role == Role.channelManager.rawValue).filter(\.$name == partner.channelManager)
+            }
+        }.all().map { try $0.core() }
     }
 
     public func users() async throws -> [User] {
@@ -69,6 +81,18 @@ extension AccordStore {
                 .change(
                     disabled ? "disable" : "enable", of: "user", id: userID.uuidString, before: before, after: try model.core(), by: actor,
                     at: now))
+        }
+    }
+
+    /// Where the user's messages go from now on; nil stops e-mail to them.
+    public func setEmail(userID: UUID, _ email: EmailAddress?, by actor: Actor, at now: Date) async throws {
+        try await transaction { store in
+            guard let model = try await UserModel.find(userID, on: store.database) else { throw StoreError.notFound("user") }
+            let before = try model.core()
+            model.email = email?.text
+            try await model.update(on: store.database)
+            try await store.append(
+                .change("email", of: "user", id: userID.uuidString, before: before, after: try model.core(), by: actor, at: now))
         }
     }
 

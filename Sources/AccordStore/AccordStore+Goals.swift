@@ -38,18 +38,20 @@ extension AccordStore {
     /// Saves a goal's new state and its new revisions, acceptances and overrides, with an audit entry;
     /// earlier revisions and acceptances are never rewritten (DOMAIN §5.2, §14).
     /// Returns the goal as now stored. A goal changed by someone else since it was read is not saved: `StoreError.conflict`.
+    /// `messages` (the outbox's, about this change) are written in the same transaction: both land or neither.
     @discardableResult
-    public func save(_ goal: Goal, programID: UUID, action: String, by actor: Actor, at now: Date, reason: String? = nil)
-        async throws -> Goal
-    {
-        try await save([(goal, action)], programID: programID, by: actor, at: now, reason: reason)[0]
+    public func save(
+        _ goal: Goal, programID: UUID, action: String, by actor: Actor, at now: Date, reason: String? = nil, messages: [OutboxMessage] = []
+    ) async throws -> Goal {
+        try await save([(goal, action)], programID: programID, by: actor, at: now, reason: reason, messages: messages)[0]
     }
 
     /// Saves many goals as `save(_:programID:action:by:at:reason:)` does one, in one transaction and a few
     /// statements per chunk of goals instead of several per goal (period close saves a whole program's goals).
     @discardableResult
     public func save(
-        _ changes: [(goal: Goal, action: String)], programID: UUID, by actor: Actor, at now: Date, reason: String? = nil
+        _ changes: [(goal: Goal, action: String)], programID: UUID, by actor: Actor, at now: Date, reason: String? = nil,
+        messages: [OutboxMessage] = []
     ) async throws -> [Goal] {
         guard !changes.isEmpty else { return [] }
         try await transaction { store in
@@ -62,6 +64,7 @@ extension AccordStore {
             }
             // The goals' maintained progress changes with them, in the same transaction.
             try await store.refreshStandings(goalIDs: changes.map(\.goal.id), programID: programID)
+            try await store.enqueue(messages)
         }
         return changes.map { $0.goal.saved() }
     }

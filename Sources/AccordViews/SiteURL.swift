@@ -36,6 +36,8 @@ public enum SiteURL: Sendable {
     case actionItem(review: UUID, item: UUID)
     case loweredTargets(csv: Bool = false)
     case inbox
+    case notificationSettings
+    case unsubscribe(String)
 
     public var path: String {
         switch self {
@@ -76,6 +78,8 @@ public enum SiteURL: Sendable {
         case .actionItem(let review, let item): "/reviews/\(review.uuidString.lowercased())/action-items/\(item.uuidString.lowercased())"
         case .loweredTargets(let csv): csv ? "/lowered-targets.csv" : "/lowered-targets"
         case .inbox: "/inbox"
+        case .notificationSettings: "/account/notifications"
+        case .unsubscribe(let token): "/unsubscribe/\(token)"
         }
     }
 }

@@ -48,7 +48,7 @@ struct AuthorizationMatrixTests {
         case signInForm
         /// Signing out ends in a redirect to the sign-in page.
         case signOut
-        /// Changing one's password is for people: API tokens have none.
+        /// One's own account (password, e-mail choices) is for people: API tokens have none.
         case passwordForm
         /// An unknown one-time link is a 404 for everyone; posting to it needs the form's CSRF token first.
         case oneTimeLinkPage
@@ -131,6 +131,9 @@ struct AuthorizationMatrixTests {
         "POST /login": .signInForm,
         "GET /invitations/:token": .oneTimeLinkPage,
         "POST /invitations/:token": .oneTimeLinkForm,
+        // An unsubscribe link's secret is its proof (RFC 8058 one-click): unknown, it is a 404 for everyone.
+        "GET /unsubscribe/:token": .oneTimeLinkPage,
+        "POST /unsubscribe/:token": .oneTimeLinkPage,
         "GET /": .signedIn,
         "POST /logout": .signOut,
         "GET /account/password": .signedIn,
@@ -152,6 +155,8 @@ struct AuthorizationMatrixTests {
         "GET /portfolio": .vendor,
         "GET /import": .signedIn,
         "GET /inbox": .signedIn,
+        "GET /account/notifications": .signedIn,
+        "POST /account/notifications": .passwordForm,
         "POST /import": .signedInForm,
         "GET /api/v1/programs": .signedIn,
         "GET /api/v1/programs/:programID": .signedIn,

@@ -10,10 +10,12 @@ public struct User: Hashable, Codable, Sendable, Identifiable {
     public let hasPassword: Bool
     public let disabled: Bool
     public let passwordChangedAt: Date?
+    /// Where the user's messages go; a user without one is told nothing by e-mail.
+    public let email: EmailAddress?
 
     public init(
         id: UUID, login: String, name: String, role: Role, partnerID: UUID?, hasPassword: Bool, disabled: Bool,
-        passwordChangedAt: Date?
+        passwordChangedAt: Date?, email: EmailAddress? = nil
     ) {
         self.id = id
         self.login = login
@@ -23,6 +25,7 @@ public struct User: Hashable, Codable, Sendable, Identifiable {
         self.hasPassword = hasPassword
         self.disabled = disabled
         self.passwordChangedAt = passwordChangedAt
+        self.email = email
     }
 
     public var viewer: Viewer { Viewer(userID: id, name: name, role: role, partnerID: partnerID) }

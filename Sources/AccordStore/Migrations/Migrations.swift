@@ -36,6 +36,8 @@ public enum AccordMigrations {
         CreateGoalComments(),
         UpdateGoalStandingsAddAwaitingSide(),
         CreateActionItems(),
+        UpdateUsersAddEmail(),
+        CreateOutbox(),
     ]
 }
 

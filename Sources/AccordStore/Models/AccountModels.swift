@@ -14,6 +14,7 @@ final class UserModel: Model, @unchecked Sendable {
     @Field(key: "disabled") var disabled: Bool
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "password_changed_at") var passwordChangedAt: Date?
+    @OptionalField(key: "email") var email: String?
 
     init() {}
 
@@ -21,7 +22,10 @@ final class UserModel: Model, @unchecked Sendable {
         guard let role = Role(rawValue: role) else { throw StoreError.corrupt("user \(login)") }
         return User(
             id: try requireID(), login: login, name: name, role: role, partnerID: partnerID,
-            hasPassword: passwordHash != nil, disabled: disabled, passwordChangedAt: passwordChangedAt)
+            hasPassword: passwordHash != nil, disabled: disabled, passwordChangedAt: passwordChangedAt,
+            email: try email.map { text throws in
+                do { return try EmailAddress(text) } catch { throw StoreError.corrupt("user \(login)'s e-mail address") }
+            })
     }
 }
 

@@ -90,7 +90,7 @@ enum GoalsAPI {
             try await workflow(req).lower(try req.id("goalID"), to: body.target.text, reason: body.reason ?? "", by: actor), req: req)
     }
 
-    static func workflow(_ req: Request) -> GoalWorkflow { GoalWorkflow(store: req.store, clock: req.clock) }
+    static func workflow(_ req: Request) -> GoalWorkflow { req.goalWorkflow }
 
     /// One goal as the viewer may see it; vendor staff also get the echo check while the goal awaits agreement.
     static func dto(_ goal: Goal, req: Request) async throws -> DTO.Goal {

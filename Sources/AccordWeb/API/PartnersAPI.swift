@@ -114,7 +114,7 @@ enum PartnersAPI {
         let partner = try await req.store.partner(partnerID)
         let periodLabel =
             try req.queryPeriodLabel("period") ?? partner.calendar.period(.quarter, containing: req.clock.today).next.label
-        let g = try await GoalWorkflow(store: req.store, clock: req.clock)
+        let g = try await req.goalWorkflow
             .grounding(partnerID: partnerID, periodLabel: periodLabel, metricKey: metricKey)
         let value = { (v: Int64) in g.metric.plainText(v, currency: g.program.currency) }
         return DTO.Baseline(

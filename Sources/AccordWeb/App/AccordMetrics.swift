@@ -22,6 +22,11 @@ enum AccordMetrics {
     static let sessionWrites = registry.makeCounter(
         name: "accord_session_writes_total", help: "Session records created or changed (a request that changes nothing writes none)")
 
+    /// Outbox messages by status, read from the database when /metrics is scraped.
+    static func outbox(_ status: String) -> Gauge {
+        registry.makeGauge(name: "accord_outbox_messages", labels: [("status", status)], help: "Outbox messages, by status")
+    }
+
     /// `route` is the registered pattern (`/api/v1/partners/:partnerID`), never the raw path: ids stay out of labels.
     static func request(method: String, route: String, status: UInt, duration: Duration) {
         registry.makeCounter(

@@ -14,6 +14,8 @@ func routes(_ app: Application) throws {
     app.post("login", use: AccountController.signIn)
     app.get("invitations", ":token", use: AccountController.linkPage)
     app.post("invitations", ":token", use: AccountController.setPasswordFromLink)
+    app.get("unsubscribe", ":token", use: NotificationsController.unsubscribePage)
+    app.post("unsubscribe", ":token", use: NotificationsController.unsubscribe)
 
     // MARK: pages for every signed-in user
     let pages = app.grouped(Guard.SignedIn())
@@ -22,6 +24,8 @@ func routes(_ app: Application) throws {
     pages.post("logout", use: AccountController.signOut)
     pages.get("account", "password", use: AccountController.passwordPage)
     pages.post("account", "password", use: AccountController.changePassword)
+    pages.get("account", "notifications", use: NotificationsController.settings)
+    pages.post("account", "notifications", use: NotificationsController.save)
     pages.get("import", use: ImportPageController.form)
     pages.on(.POST, "import", body: .stream, use: ImportPageController.upload)
     let partnerPages = pages.grouped(Guard.PartnerScope())

@@ -7,7 +7,11 @@ struct CSRFProtection: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let safe = [HTTPMethod.GET, .HEAD, .OPTIONS]
         let isAPI = request.url.path.hasPrefix("/api/")
-        if !safe.contains(request.method), request.signedIn?.method != .token, !isAPI || request.signedIn?.method == .session {
+        // A one-click unsubscribe (RFC 8058) comes from a mail client, not a page: the secret in its address is its proof.
+        let isUnsubscribe = request.url.path.hasPrefix("/unsubscribe/")
+        if !safe.contains(request.method), !isUnsubscribe, request.signedIn?.method != .token,
+            !isAPI || request.signedIn?.method == .session
+        {
             let expected = request.hasSession ? request.session.data["csrf"] : nil
             guard let expected, let sent = try await sentToken(request), Secrets.equal(expected, sent) else {
                 throw Abort(.forbidden, reason: "The form has expired or did not come from Accord. Reload the page and try again.")

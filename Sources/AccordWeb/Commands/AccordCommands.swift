@@ -20,6 +20,7 @@ enum AccordCommands {
         app.asyncCommands.use(UserCommands(), as: "user")
         app.asyncCommands.use(TokenCommands(), as: "token")
         app.asyncCommands.use(ReviewCommands(), as: "reviews")
+        app.asyncCommands.use(OutboxCommands(), as: "outbox")
     }
 }
 
@@ -45,6 +46,13 @@ struct ServeCommandWithDemo: AsyncCommand {
             context.console.info(
                 loaded ? "Loaded the demo program." : "The database already holds a program; the demo was not loaded again.")
             context.console.info(DemoUsers.signInHelp)
+        }
+        // A relay that cannot be read stops the server here, naming the variable, instead of losing messages later.
+        if let relay = try SMTPRelay.fromEnvironment(ProcessInfo.processInfo.environment, publicURL: context.application.publicURL) {
+            OutboxWorker.start(on: context.application, relay: relay)
+            context.console.info("Messages go to the relay \(relay.host):\(relay.port) from \(relay.from).")
+        } else {
+            context.console.info("ACCORD_SMTP_URL is not set: messages stay in the outbox (accord outbox list).")
         }
         StandingsTick.start(on: context.application)
         var arguments = ["accord serve"]

@@ -8,11 +8,11 @@ let operatorActor = Actor(name: "accord CLI (\(ProcessInfo.processInfo.environme
 
 /// `accord user create|invite|reset|list|disable|enable`.
 struct UserCommands: AsyncCommandGroup {
-    var help: String { "Manages users: create, invite, reset, list, disable, enable." }
+    var help: String { "Manages users: create, invite, reset, list, disable, enable, email." }
     var commands: [String: any AnyAsyncCommand] {
         [
             "create": CreateUser(), "invite": LinkUser(purpose: .invitation), "reset": LinkUser(purpose: .reset), "list": ListUsers(),
-            "disable": DisableUser(disabled: true), "enable": DisableUser(disabled: false),
+            "disable": DisableUser(disabled: true), "enable": DisableUser(disabled: false), "email": SetEmail(),
         ]
     }
 
@@ -23,6 +23,7 @@ struct UserCommands: AsyncCommandGroup {
             @Option(name: "role", help: "program_admin, channel_manager, partner_admin or partner_member") var role: String?
             @Option(name: "partner", help: "external key of the partner (partner roles)") var partner: String?
             @Option(name: "password", help: "set a password now instead of printing an invitation link") var password: String?
+            @Option(name: "email", help: "where the user's messages go (name@example.com)") var email: String?
         }
 
         var help: String { "Creates a user and prints a one-time link to set the password." }
@@ -33,6 +34,7 @@ struct UserCommands: AsyncCommandGroup {
             guard let roleText = signature.role, let role = Role(rawValue: roleText) else {
                 throw InputError("--role is one of " + Role.allCases.map(\.rawValue).joined(separator: ", "))
             }
+            let email = try signature.email.map { text throws in try EmailAddress(text) }
             var partnerID: UUID?
             if let key = signature.partner { partnerID = try await partnerIDForKey(key, store: store) }
             var hash: String?
@@ -42,7 +44,7 @@ struct UserCommands: AsyncCommandGroup {
             }
             let user = try await store.createUser(
                 login: signature.login, name: signature.name ?? signature.login, role: role, partnerID: partnerID, passwordHash: hash,
-                by: operatorActor, at: app.clock.now())
+                email: email, by: operatorActor, at: app.clock.now())
             context.console.info("Created \(user.login) (\(role.label)).")
             if hash == nil { try await LinkUser.printLink(for: user, purpose: .invitation, context: context) }
         }
@@ -90,8 +92,28 @@ struct UserCommands: AsyncCommandGroup {
                 var partner = ""
                 if let id = user.partnerID { partner = try await store.partner(id).externalKey }
                 let state = user.disabled ? "disabled" : (user.hasPassword ? "active" : "invited")
-                context.console.output("\(user.login)\t\(user.name)\t\(user.role.rawValue)\t\(partner)\t\(state)".consoleText())
+                context.console.output(
+                    "\(user.login)\t\(user.name)\t\(user.role.rawValue)\t\(partner)\t\(state)\t\(user.email?.text ?? "-")".consoleText())
             }
+        }
+    }
+
+    struct SetEmail: AsyncCommand {
+        struct Signature: CommandSignature {
+            @Argument(name: "login", help: "the user's sign-in name") var login: String
+            @Argument(name: "address", help: "the address (name@example.com), or 'none' to stop e-mail") var address: String
+        }
+
+        var help: String { "Sets where a user's messages go." }
+
+        func run(using context: CommandContext, signature: Signature) async throws {
+            let store = AccordStore(database: context.application.db)
+            guard let (user, _) = try await store.credentials(login: signature.login) else {
+                throw InputError("no user signs in as '\(signature.login)'")
+            }
+            let email = signature.address == "none" ? nil : try EmailAddress(signature.address)
+            try await store.setEmail(userID: user.id, email, by: operatorActor, at: context.application.clock.now())
+            context.console.info("\(user.login): " + (email.map { "messages go to \($0)." } ?? "no e-mail."))
         }
     }
 

@@ -55,7 +55,7 @@ enum GoalPagesController {
         let action = req.parameters.get("action") ?? ""
         let form = try req.form(ActionForm.self)
         let actor = try req.actor()
-        let flow = GoalWorkflow(store: req.store, clock: req.clock)
+        let flow = req.goalWorkflow
         let confirmed = form.confirmed == "yes"
         do {
             switch action {
@@ -253,7 +253,7 @@ enum GoalPagesController {
             return HTMLResponse.page(ProposeGoalPage.render(model), status: errors.isEmpty ? .ok : .unprocessableEntity)
         }
         do {
-            let goal = try await GoalWorkflow(store: req.store, clock: req.clock).propose(
+            let goal = try await req.goalWorkflow.propose(
                 .init(
                     partnerID: partnerID, periodLabel: form.period ?? "", metricKey: form.metric ?? "",
                     ownerSide: form.owner == "vendor" ? .vendor : .partner, target: form.target ?? "", behaviour: form.behaviour ?? "",
@@ -290,7 +290,7 @@ enum GoalPagesController {
         let chosenPeriod = period.flatMap { label in options.first { $0.label == label } } ?? current
         let chosenMetric = metric.flatMap { key in metrics.first { $0.key == key } } ?? metrics.first { $0.key == "revenue" } ?? metrics[0]
         var grounding: ProposeGoalPage.Grounding?
-        if let g = try? await GoalWorkflow(store: req.store, clock: req.clock).grounding(
+        if let g = try? await req.goalWorkflow.grounding(
             partnerID: partnerID, periodLabel: chosenPeriod.label, metricKey: chosenMetric.key)
         {
             let show = { (v: Int64) in chosenMetric.format(v, currency: program.currency) }

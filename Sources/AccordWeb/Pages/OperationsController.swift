@@ -1,3 +1,4 @@
+import AccordCore
 import AccordStore
 import Vapor
 
@@ -25,6 +26,10 @@ enum OperationsController {
     @Sendable static func metrics(req: Request) async throws -> Response {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
+        // The outbox as it stands: pending messages wait for the relay, failed ones for an operator.
+        if let counts = try? await req.store.outboxCounts() {
+            for status in OutboxMessage.Status.allCases { AccordMetrics.outbox(status.rawValue).set(to: Double(counts[status] ?? 0)) }
+        }
         return Response(status: .ok, headers: headers, body: .init(string: AccordMetrics.registry.emitToString()))
     }
 }

@@ -1,11 +1,14 @@
 import AccordCore
 import AccordStore
 import Foundation
+import Vapor
 
 /// Carries out goal actions: loads what the rules need, lets AccordCore decide, saves the result.
 struct GoalWorkflow {
     let store: AccordStore
     let clock: AccordClock
+    /// The site's address for the links of the messages a change sends; nil sends none (the demo's own history).
+    var publicURL: String? = nil
 
     struct ProposalInput {
         var partnerID: UUID
@@ -91,7 +94,10 @@ struct GoalWorkflow {
                 partnerID: input.partnerID, period: g.period, metric: g.metric, ownerSide: input.ownerSide, target: target,
                 behaviour: input.behaviour, objective: input.objective, objectiveID: input.objectiveID),
             context: context(g), by: actor, today: clock.today, now: clock.now(), asDraft: input.asDraft)
-        try await store.save(goal, programID: g.program.id, action: input.asDraft ? "draft" : "propose", by: actor, at: clock.now())
+        let action = input.asDraft ? "draft" : "propose"
+        try await store.save(
+            goal, programID: g.program.id, action: action, by: actor, at: clock.now(),
+            messages: try await messages(goal, action: action, by: actor, g))
         return goal
     }
 
@@ -143,8 +149,17 @@ struct GoalWorkflow {
         var goal = try await store.goal(goalID, seenBy: .side(actor.side))
         let g = try await grounding(partnerID: goal.partnerID, periodLabel: goal.period.label, metricKey: goal.metricKey)
         try await body(&goal, g)
-        try await store.save(goal, programID: g.program.id, action: action, by: actor, at: clock.now(), reason: reason)
+        try await store.save(
+            goal, programID: g.program.id, action: action, by: actor, at: clock.now(), reason: reason,
+            messages: try await messages(goal, action: action, by: actor, g))
         return goal
+    }
+
+    /// What the change tells the other side, written with it (the outbox).
+    private func messages(_ goal: Goal, action: String, by actor: Actor, _ g: Grounding) async throws -> [OutboxMessage] {
+        guard let publicURL else { return [] }
+        return try await Notifier(store: store, publicURL: publicURL).messages(
+            for: goal, action: action, by: actor, partner: g.partner, program: g.program, metric: g.metric, at: clock.now())
     }
 
     private func context(_ g: Grounding) -> ImprovementContext {
@@ -164,4 +179,9 @@ struct GoalWorkflow {
             throw InputError("the target \(error)", field: "target")
         }
     }
+}
+
+extension Request {
+    /// The goal workflow of a request: its changes send their messages, with links to this site.
+    var goalWorkflow: GoalWorkflow { GoalWorkflow(store: store, clock: clock, publicURL: application.publicURL) }
 }

@@ -1,0 +1,69 @@
+import AccordCore
+import AccordStore
+import AccordViews
+import Vapor
+
+/// `/account/notifications` (which messages a user gets) and `/unsubscribe/:token` (RFC 8058's one-click link).
+enum NotificationsController {
+    @Sendable static func settings(req: Request) async throws -> Response {
+        HTMLResponse.page(NotificationSettingsPage.render(try await model(req)))
+    }
+
+    @Sendable static func save(req: Request) async throws -> Response {
+        let viewer = try req.viewer()
+        guard req.signedIn?.method == .session else { throw Abort(.forbidden, reason: "API tokens receive no e-mail.") }
+        var choices: [NoticeKind: NoticeDelivery] = [:]
+        for kind in NoticeKind.allCases {
+            guard let text = try? req.content.get(String.self, at: kind.rawValue) else { continue }
+            guard let delivery = NoticeDelivery(rawValue: text) else {
+                throw InputError("'\(text)' is not a choice for “\(kind.label)”", field: kind.rawValue)
+            }
+            choices[kind] = delivery
+        }
+        try await req.store.setNoticePreferences(choices, userID: viewer.userID, by: viewer.actor, at: req.clock.now())
+        var page = try await model(req)
+        page.notice = "Saved: your choices apply to the next messages."
+        return HTMLResponse.page(NotificationSettingsPage.render(page))
+    }
+
+    static func model(_ req: Request) async throws -> NotificationSettingsPage.Model {
+        let viewer = try req.viewer()
+        let user = try? await req.store.user(viewer.userID)
+        let chosen = try await req.store.noticePreferences(of: [viewer.userID])[viewer.userID] ?? [:]
+        return NotificationSettingsPage.Model(
+            chrome: try await PageChromes.make(req), email: user?.email?.text,
+            choices: NoticeKind.allCases.map { ($0, chosen[$0] ?? .standard) })
+    }
+
+    /// Shows what the link stops; changes nothing (mail scanners open links).
+    @Sendable static func unsubscribePage(req: Request) async throws -> Response {
+        HTMLResponse.page(UnsubscribePage.render(try await unsubscribeModel(req, done: false)))
+    }
+
+    /// Stops the message's kind for its recipient: the link's secret is the proof, no session is needed.
+    @Sendable static func unsubscribe(req: Request) async throws -> Response {
+        let token = try unsubscribeToken(req)
+        guard let target = try await req.store.unsubscribeTarget(token: token), let user = try? await req.store.user(target.userID) else {
+            throw Abort(.notFound, reason: "This unsubscribe link is not known.")
+        }
+        try await req.store.setNoticePreferences(
+            [target.kind: .never], userID: user.id, by: Actor(name: user.name, role: user.role), at: req.clock.now())
+        return HTMLResponse.page(UnsubscribePage.render(try await unsubscribeModel(req, done: true)))
+    }
+
+    static func unsubscribeModel(_ req: Request, done: Bool) async throws -> UnsubscribePage.Model {
+        let token = try unsubscribeToken(req)
+        guard let target = try await req.store.unsubscribeTarget(token: token), let user = try? await req.store.user(target.userID) else {
+            throw Abort(.notFound, reason: "This unsubscribe link is not known.")
+        }
+        return UnsubscribePage.Model(
+            chrome: try await PageChromes.make(req), token: token, kind: target.kind, email: user.email?.text ?? user.name, done: done)
+    }
+
+    static func unsubscribeToken(_ req: Request) throws -> String {
+        guard let token = req.parameters.get("token"), token.count <= 200, token.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
+            throw Abort(.notFound, reason: "This unsubscribe link is not known.")
+        }
+        return token
+    }
+}
