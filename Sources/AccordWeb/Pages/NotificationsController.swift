@@ -37,27 +37,31 @@ enum NotificationsController {
 
     /// Shows what the link stops; changes nothing (mail scanners open links).
     @Sendable static func unsubscribePage(req: Request) async throws -> Response {
-        HTMLResponse.page(UnsubscribePage.render(try await unsubscribeModel(req, done: false)))
+        let (token, target, user) = try await unsubscribeTarget(req)
+        return HTMLResponse.page(UnsubscribePage.render(try await unsubscribeModel(req, token, target.kind, user, done: false)))
     }
 
     /// Stops the message's kind for its recipient: the link's secret is the proof, no session is needed.
     @Sendable static func unsubscribe(req: Request) async throws -> Response {
-        let token = try unsubscribeToken(req)
-        guard let target = try await req.store.unsubscribeTarget(token: token), let user = try? await req.store.user(target.userID) else {
-            throw Abort(.notFound, reason: "This unsubscribe link is not known.")
-        }
+        let (token, target, user) = try await unsubscribeTarget(req)
         try await req.store.setNoticePreferences(
             [target.kind: .never], userID: user.id, by: Actor(name: user.name, role: user.role), at: req.clock.now())
-        return HTMLResponse.page(UnsubscribePage.render(try await unsubscribeModel(req, done: true)))
+        return HTMLResponse.page(UnsubscribePage.render(try await unsubscribeModel(req, token, target.kind, user, done: true)))
     }
 
-    static func unsubscribeModel(_ req: Request, done: Bool) async throws -> UnsubscribePage.Model {
+    static func unsubscribeTarget(_ req: Request) async throws -> (String, (userID: UUID, kind: NoticeKind), User) {
         let token = try unsubscribeToken(req)
         guard let target = try await req.store.unsubscribeTarget(token: token), let user = try? await req.store.user(target.userID) else {
             throw Abort(.notFound, reason: "This unsubscribe link is not known.")
         }
-        return UnsubscribePage.Model(
-            chrome: try await PageChromes.make(req), token: token, kind: target.kind, email: user.email?.text ?? user.name, done: done)
+        return (token, target, user)
+    }
+
+    static func unsubscribeModel(_ req: Request, _ token: String, _ kind: NoticeKind, _ user: User, done: Bool) async throws
+        -> UnsubscribePage.Model
+    {
+        UnsubscribePage.Model(
+            chrome: try await PageChromes.make(req), token: token, kind: kind, email: user.email?.text ?? user.name, done: done)
     }
 
     static func unsubscribeToken(_ req: Request) throws -> String {
