@@ -12,14 +12,14 @@ extension AccordStore {
             let rows: [SQLQueryString] = chunk.map { m in
                 let values: [any Encodable & Sendable] = [
                     m.id, m.eventKey, m.userID, m.to.text, m.kind.rawValue, m.subject, m.text, m.html, m.unsubscribeToken, m.createdAt,
-                    m.status.rawValue, m.attempts, m.nextAttemptAt,
+                    m.status.rawValue, m.attempts, m.nextAttemptAt, m.path,
                 ]
                 return "(\(binds: values))"
             }
             try await sql.raw(
                 """
                 INSERT INTO outbox (id, event_key, user_id, to_address, kind, subject, text_body, html_body, unsubscribe_token,
-                created_at, status, attempts, next_attempt_at) VALUES
+                created_at, status, attempts, next_attempt_at, path) VALUES
                 """ + rows.joined(separator: ", ") + " ON CONFLICT (event_key, user_id) DO NOTHING"
             ).run()
         }
@@ -135,6 +135,7 @@ extension AccordStore {
             subject: try row.decode(column: "subject", as: String.self), text: try row.decode(column: "text_body", as: String.self),
             html: try row.decode(column: "html_body", as: String.self),
             unsubscribeToken: try row.decode(column: "unsubscribe_token", as: String.self),
+            path: try row.decode(column: "path", as: String?.self),
             createdAt: try row.decode(column: "created_at", as: Date.self), status: status,
             attempts: try row.decode(column: "attempts", as: Int.self),
             nextAttemptAt: try row.decode(column: "next_attempt_at", as: Date.self),

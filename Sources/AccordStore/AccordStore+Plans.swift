@@ -81,8 +81,11 @@ extension AccordStore {
     /// Saves a plan's state and its new revisions and acceptances; earlier ones are never rewritten (DOMAIN §10, §14).
     /// Returns the plan as now stored; a plan changed by someone else since it was read is not saved
     /// (`StoreError.conflict`): two answers at once never both land.
+    /// `messages` (the outbox's, about this change) are written in the same transaction: both land or neither.
     @discardableResult
-    public func save(_ plan: JointPlan, action: String, by actor: Actor, at now: Date) async throws -> JointPlan {
+    public func save(_ plan: JointPlan, action: String, by actor: Actor, at now: Date, messages: [OutboxMessage] = []) async throws
+        -> JointPlan
+    {
         try await transaction { store in
             let db = store.database
             // The guarded write first, as for goals: it takes the write lock before anything is read.
@@ -132,6 +135,7 @@ extension AccordStore {
                 try await row.create(on: db)
             }
             try await store.append(.change(action, of: "plan", id: plan.id.uuidString, before: before, after: plan, by: actor, at: now))
+            try await store.enqueue(messages)
             return plan.saved()
         }
     }

@@ -37,6 +37,7 @@ public enum SiteURL: Sendable {
     case loweredTargets(csv: Bool = false)
     case inbox
     case notificationSettings
+    case digestDay
     case unsubscribe(String)
 
     public var path: String {
@@ -79,6 +80,7 @@ public enum SiteURL: Sendable {
         case .loweredTargets(let csv): csv ? "/lowered-targets.csv" : "/lowered-targets"
         case .inbox: "/inbox"
         case .notificationSettings: "/account/notifications"
+        case .digestDay: "/settings/digest-day"
         case .unsubscribe(let token): "/unsubscribe/\(token)"
         }
     }

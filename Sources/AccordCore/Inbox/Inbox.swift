@@ -20,8 +20,10 @@ public enum Inbox {
     }
 
     /// Which kinds a user is asked about: a partner member answers nothing for the partner (§1) and only owns items.
-    public static func kinds(for viewer: Viewer) -> [InboxItem.Kind] {
-        viewer.role.mayNegotiateGoals ? InboxItem.Kind.allCases : [.actionItem]
+    public static func kinds(for viewer: Viewer) -> [InboxItem.Kind] { kinds(for: viewer.role) }
+
+    public static func kinds(for role: Role) -> [InboxItem.Kind] {
+        role.mayNegotiateGoals ? InboxItem.Kind.allCases : [.actionItem]
     }
 
     /// The windows the inbox looks through, as of `now` and `today`.

@@ -16,6 +16,27 @@ public struct Notice: Hashable, Sendable {
         }
     }
 
+    /// A titled list in a longer message (the digest): each line may link to where it is answered.
+    public struct Section: Hashable, Sendable {
+        public struct Line: Hashable, Sendable {
+            public let text: String
+            public let path: String?
+
+            public init(_ text: String, path: String? = nil) {
+                self.text = text
+                self.path = path
+            }
+        }
+
+        public let title: String
+        public let lines: [Line]
+
+        public init(title: String, lines: [Line]) {
+            self.title = title
+            self.lines = lines
+        }
+    }
+
     public let kind: NoticeKind
     /// One message per event and recipient: the outbox keeps a key once, so a retried change sends nothing twice.
     public let eventKey: String
@@ -26,9 +47,12 @@ public struct Notice: Hashable, Sendable {
     /// The site path where the answer is given, and what the link says.
     public let path: String
     public let linkLabel: String
+    /// Lists after the paragraphs; empty for a message about one event.
+    public let sections: [Section]
 
     public init(
-        kind: NoticeKind, eventKey: String, recipient: Recipient, subject: String, paragraphs: [String], path: String, linkLabel: String
+        kind: NoticeKind, eventKey: String, recipient: Recipient, subject: String, paragraphs: [String], path: String, linkLabel: String,
+        sections: [Section] = []
     ) {
         self.kind = kind
         self.eventKey = eventKey
@@ -37,6 +61,7 @@ public struct Notice: Hashable, Sendable {
         self.paragraphs = paragraphs
         self.path = path
         self.linkLabel = linkLabel
+        self.sections = sections
     }
 }
 

@@ -9,6 +9,10 @@ public struct OutboxMessage: Hashable, Sendable, Identifiable {
         case sent
         /// Given up after the last try; `lastError` says why.
         case failed
+        /// Kept for the recipient's next weekly digest, as they chose; never handed to the relay itself.
+        case held
+        /// Listed in a digest that was sent (or is in the outbox).
+        case digested
     }
 
     public let id: UUID
@@ -21,6 +25,8 @@ public struct OutboxMessage: Hashable, Sendable, Identifiable {
     public let html: String
     /// The secret in the message's one-click unsubscribe link (RFC 8058), for this user and kind.
     public let unsubscribeToken: String
+    /// The site path the message links to, so a digest can list a held message with its link.
+    public let path: String?
     public let createdAt: Date
     public var status: Status
     public var attempts: Int
@@ -30,7 +36,8 @@ public struct OutboxMessage: Hashable, Sendable, Identifiable {
 
     public init(
         id: UUID = UUID(), eventKey: String, userID: UUID, to: EmailAddress, kind: NoticeKind, subject: String, text: String, html: String,
-        unsubscribeToken: String, createdAt: Date, status: Status = .pending, attempts: Int = 0, nextAttemptAt: Date? = nil,
+        unsubscribeToken: String, path: String? = nil, createdAt: Date, status: Status = .pending, attempts: Int = 0,
+        nextAttemptAt: Date? = nil,
         lastError: String? = nil, sentAt: Date? = nil
     ) {
         self.id = id
@@ -42,6 +49,7 @@ public struct OutboxMessage: Hashable, Sendable, Identifiable {
         self.text = text
         self.html = html
         self.unsubscribeToken = unsubscribeToken
+        self.path = path
         self.createdAt = createdAt
         self.status = status
         self.attempts = attempts

@@ -45,6 +45,8 @@ public struct ProgramSettings: Hashable, Codable, Sendable {
     public var tierGraceYears: Int
     /// How the vendor's top-down plan is spread over partners (§9).
     public var planningIndexes: PlanningIndexes
+    /// The day of the week the "where do we stand" digest goes out (issue 19).
+    public var digestDay: Weekday
 
     public init(
         minimumImprovement: Double = 0, responseWindowDays: Int = 14, seasonality: SeasonalityProfile = .flatByDays,
@@ -52,7 +54,7 @@ public struct ProgramSettings: Hashable, Codable, Sendable {
         motivationPolicy: MotivationPolicy = .carrot, benefitDefaults: [BenefitDefault] = [],
         segmentThresholds: SegmentThresholds = .init(), tiers: [Tier] = [], tierGraceYears: Int = 1,
         planningIndexes: PlanningIndexes = .init(), regionalSeasonality: [String: SeasonalityProfile] = [:],
-        solutionSeasonality: [String: SeasonalityProfile] = [:]
+        solutionSeasonality: [String: SeasonalityProfile] = [:], digestDay: Weekday = .monday
     ) {
         self.minimumImprovement = minimumImprovement
         self.responseWindowDays = responseWindowDays
@@ -67,6 +69,7 @@ public struct ProgramSettings: Hashable, Codable, Sendable {
         self.tiers = tiers
         self.tierGraceYears = tierGraceYears
         self.planningIndexes = planningIndexes
+        self.digestDay = digestDay
     }
 
     /// Settings saved before a field existed read with that field's default.
@@ -88,6 +91,7 @@ public struct ProgramSettings: Hashable, Codable, Sendable {
         tiers = try c.decodeIfPresent([Tier].self, forKey: .tiers) ?? d.tiers
         tierGraceYears = try c.decodeIfPresent(Int.self, forKey: .tierGraceYears) ?? d.tierGraceYears
         planningIndexes = try c.decodeIfPresent(PlanningIndexes.self, forKey: .planningIndexes) ?? d.planningIndexes
+        digestDay = try c.decodeIfPresent(Weekday.self, forKey: .digestDay) ?? d.digestDay
     }
 
     public static let defaultChecklist = [

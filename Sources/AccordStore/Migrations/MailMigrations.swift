@@ -51,3 +51,26 @@ struct CreateOutbox: AsyncMigration {
         try await database.schema("outbox").delete()
     }
 }
+
+/// Held messages (for a user's digest) keep the page they link to, and each program's weekly digest is claimed
+/// once per week, whichever instance or command sends it (issue 19).
+struct CreateDigestRuns: AsyncMigration {
+    var name: String { "CreateDigestRuns" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("outbox").field("path", .string).update()
+        try await database.sqlIndex("outbox_held", on: "outbox", columns: ["user_id", "status"])
+        try await database.schema("digest_runs")
+            .field("program_id", .uuid, .required, .references("programs", "id", onDelete: .cascade))
+            .field("week", .int32, .required)
+            .field("started_at", .datetime, .required)
+            .field("messages", .int, .required)
+            .unique(on: "program_id", "week")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("digest_runs").delete()
+        try await database.schema("outbox").deleteField("path").update()
+    }
+}

@@ -38,6 +38,7 @@ public enum AccordMigrations {
         CreateActionItems(),
         UpdateUsersAddEmail(),
         CreateOutbox(),
+        CreateDigestRuns(),
     ]
 }
 

@@ -60,6 +60,9 @@ public enum PageLayout {
                                     .a(
                                         .href(SiteURL.password.path), .class("user"), .text(name),
                                         .span(.class("role"), .text(" · " + (chrome.roleLabel ?? "")))),
+                                    .a(
+                                        .href(SiteURL.notificationSettings.path), .class("user"),
+                                        .attribute(named: "aria-label", value: "E-mail notifications"), "E-mail"),
                                     .form(
                                         .class("inline"), .method(.post), .action(SiteURL.logout.path),
                                         .input(.type(.hidden), .name("_csrf"), .value(Format.attribute(chrome.csrf ?? ""))),

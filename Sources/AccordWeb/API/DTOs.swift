@@ -17,6 +17,8 @@ enum DTO {
         let motivationPolicy: MotivationPolicy
         let segmentThresholds: SegmentThresholds
         let tierGraceYears: Int
+        /// The day of the week the digest goes out, lowercase ("monday").
+        let digestDay: String
         /// Vendor staff only: the profiles are the vendor's configuration, and a solution's shapes its planning
         /// expectation (internal, DOMAIN §9).
         let seasonality: Seasonality?
@@ -32,8 +34,14 @@ enum DTO {
             motivationPolicy = p.settings.motivationPolicy
             segmentThresholds = p.settings.segmentThresholds
             tierGraceYears = p.settings.tierGraceYears
+            digestDay = p.settings.digestDay.name.lowercased()
             seasonality = AccessRule.maySeeInternalPlanning(viewer) ? Seasonality(SeasonalityChange(p.settings)) : nil
         }
+    }
+
+    /// A new digest day: "monday" … "sunday".
+    struct DigestDayIn: Content {
+        let day: String
     }
 
     /// The program's seasonality profiles (DOMAIN §6): twelve monthly weights each, January first.

@@ -89,7 +89,7 @@ enum PlansAPI {
         let metrics = Dictionary(uniqueKeysWithValues: try await req.store.metrics(of: program.id).map { ($0.key, $0) })
         let content = try req.json(ContentIn.self).content(metrics: metrics, currency: program.currency)
         let plan = try JointPlan.start(partnerID: partnerID, content: content, by: try req.actor(), at: req.clock.now())
-        try await req.store.save(plan, action: "create", by: try req.actor(), at: req.clock.now())
+        try await req.save(plan, action: "create", by: try req.actor(), at: req.clock.now())
         return try await PlanOut(plan).encodeResponse(status: .created, for: req)
     }
 
@@ -118,7 +118,7 @@ enum PlansAPI {
                 try req.json(ContentIn.self).content(metrics: metrics, currency: program.currency), by: actor, at: now)
         default: throw Abort(.notFound, reason: "plan actions are share, revise and accept")
         }
-        try await req.store.save(plan, action: action, by: actor, at: now)
+        try await req.save(plan, action: action, by: actor, at: now)
         if plan.status == .agreed, action == "accept", let content = plan.agreedContent {
             let partner = try await req.store.partner(plan.partnerID)
             _ = try await req.store.scheduleReviews(

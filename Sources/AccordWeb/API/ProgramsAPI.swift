@@ -24,6 +24,17 @@ enum ProgramsAPI {
         return DTO.Program(program, seenBy: try req.viewer())
     }
 
+    @Sendable static func updateDigestDay(req: Request) async throws -> DTO.Program {
+        let text = try req.json(DTO.DigestDayIn.self).day
+        guard let day = Weekday(text: text), Weekday.allCases.map({ $0.name.lowercased() }).contains(text.lowercased()) else {
+            throw InputError("'\(text)' is not a day of the week: monday … sunday", field: "day")
+        }
+        let program = try await req.store.update(programID: try req.id("programID"), by: try req.actor(), at: req.clock.now()) {
+            $0.settings.digestDay = day
+        }
+        return DTO.Program(program, seenBy: try req.viewer())
+    }
+
     @Sendable static func create(req: Request) async throws -> Response {
         let actor = try req.actor()
         let body = try req.json(DTO.NewProgram.self)

@@ -59,6 +59,7 @@ func routes(_ app: Application) throws {
     let adminPages = vendorPages.grouped(Guard.Admin())
     adminPages.post("coverage", "plan", use: InsightPagesController.setPlan)
     adminPages.post("settings", "seasonality", use: SettingsPagesController.setSeasonality)
+    adminPages.post("settings", "digest-day", use: NotificationsController.setDigestDay)
     adminPages.post("tiers", "review", use: InsightPagesController.runTierReview)
     adminPages.post("tiers", "recommendations", ":recommendationID", ":decision", use: InsightPagesController.decideTier)
 
@@ -133,6 +134,7 @@ func routes(_ app: Application) throws {
     admin.on(.POST, "imports", "partners", body: .stream, use: FactsAPI.importRoster)
     admin.post("programs", ":programID", "settings", "motivation", use: InsightAPI.updateSettings)
     admin.post("programs", ":programID", "settings", "seasonality", use: ProgramsAPI.updateSeasonality)
+    admin.post("programs", ":programID", "settings", "digest-day", use: ProgramsAPI.updateDigestDay)
     admin.post("planning", "plans", use: InsightAPI.setPlan)
     admin.post("tiers", "review", use: InsightAPI.runTierReview)
     admin.post("tiers", "recommendations", ":recommendationID", ":decision", use: InsightAPI.decideTier)

@@ -21,6 +21,8 @@ enum AccordCommands {
         app.asyncCommands.use(TokenCommands(), as: "token")
         app.asyncCommands.use(ReviewCommands(), as: "reviews")
         app.asyncCommands.use(OutboxCommands(), as: "outbox")
+        app.asyncCommands.use(DigestCommands(), as: "digest")
+        app.asyncCommands.use(ReminderCommands(), as: "reminders")
     }
 }
 
@@ -55,6 +57,7 @@ struct ServeCommandWithDemo: AsyncCommand {
             context.console.info("ACCORD_SMTP_URL is not set: messages stay in the outbox (accord outbox list).")
         }
         StandingsTick.start(on: context.application)
+        NoticeSchedule.start(on: context.application)
         var arguments = ["accord serve"]
         if let hostname = signature.hostname { arguments += ["--hostname", hostname] }
         if let port = signature.port { arguments += ["--port", String(port)] }

@@ -15,7 +15,7 @@ enum NotificationsController {
         var choices: [NoticeKind: NoticeDelivery] = [:]
         for kind in NoticeKind.allCases {
             guard let text = try? req.content.get(String.self, at: kind.rawValue) else { continue }
-            guard let delivery = NoticeDelivery(rawValue: text) else {
+            guard let delivery = NoticeDelivery(rawValue: text), kind.choices.contains(delivery) else {
                 throw InputError("'\(text)' is not a choice for “\(kind.label)”", field: kind.rawValue)
             }
             choices[kind] = delivery
@@ -26,13 +26,35 @@ enum NotificationsController {
         return HTMLResponse.page(NotificationSettingsPage.render(page))
     }
 
+    /// The program's digest day, from the settings page (program admins); audited like every settings change.
+    @Sendable static func setDigestDay(req: Request) async throws -> Response {
+        let program = try await req.program(nil)
+        let text = (try? req.content.get(String.self, at: "day")) ?? ""
+        guard let day = Int(text).flatMap(Weekday.init(rawValue:)) else {
+            var page = try await model(req)
+            page.notice = nil
+            page.error = "Choose a day of the week for the digest."
+            return HTMLResponse.page(NotificationSettingsPage.render(page), status: .unprocessableEntity)
+        }
+        try await req.store.update(programID: program.id, by: try req.actor(), at: req.clock.now()) { $0.settings.digestDay = day }
+        var page = try await model(req)
+        page.notice = "Saved: the weekly digest goes out on \(day.name)s."
+        return HTMLResponse.page(NotificationSettingsPage.render(page))
+    }
+
     static func model(_ req: Request) async throws -> NotificationSettingsPage.Model {
         let viewer = try req.viewer()
         let user = try? await req.store.user(viewer.userID)
         let chosen = try await req.store.noticePreferences(of: [viewer.userID])[viewer.userID] ?? [:]
-        return NotificationSettingsPage.Model(
+        var model = NotificationSettingsPage.Model(
             chrome: try await PageChromes.make(req), email: user?.email?.text,
             choices: NoticeKind.allCases.map { ($0, chosen[$0] ?? .standard) })
+        // Several programs: no one day to show; the CLI and the API name the program.
+        if let program = try? await InboxReading(req: req).program(for: viewer, requested: nil) {
+            model.digestDay = program.settings.digestDay
+            model.mayChangeDigestDay = viewer.role == .programAdmin
+        }
+        return model
     }
 
     /// Shows what the link stops; changes nothing (mail scanners open links).

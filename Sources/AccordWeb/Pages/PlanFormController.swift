@@ -190,7 +190,7 @@ enum PlanFormController {
             } else {
                 plan = try JointPlan.start(partnerID: partner.id, content: content, by: actor, at: now)
             }
-            try await req.store.save(plan, action: existing == nil ? "create" : "revise", by: actor, at: now)
+            try await req.save(plan, action: existing == nil ? "create" : "revise", by: actor, at: now)
             return req.redirect(to: SiteURL.plan(plan.id).path)
         } catch let error as FieldError {
             return HTMLResponse.page(

@@ -80,7 +80,7 @@ enum PlanPagesController {
         case "accept": try plan.accept(by: actor, at: now)
         default: throw Abort(.notFound)
         }
-        try await req.store.save(plan, action: action, by: actor, at: now)
+        try await req.save(plan, action: action, by: actor, at: now)
         return req.redirect(to: SiteURL.plan(plan.id).path)
     }
 

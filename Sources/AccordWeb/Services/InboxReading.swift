@@ -61,8 +61,11 @@ struct InboxReading {
 
     /// The page's lines, in Inbox's order, with amounts in the metric's unit and dates people read.
     func lines(_ contents: InboxContents, program: Program, metrics: [String: Metric], side: Side) -> [InboxPage.Line] {
-        let now = clock.now()
-        return contents.items.map { item in
+        Self.lines(contents.items, program: program, metrics: metrics, side: side, now: clock.now())
+    }
+
+    static func lines(_ items: [InboxItem], program: Program, metrics: [String: Metric], side: Side, now: Date) -> [InboxPage.Line] {
+        items.map { item in
             let words = Self.label(item.kind, side: side)
             let overdue = item.isOverdue(now: now)
             let metric = item.metricKey.flatMap { metrics[$0] }
