@@ -3,6 +3,8 @@
 ACCORD_BIN names the binary (default .build/debug/accord); screenshots go to ACCORD_SCREENSHOTS
 (default ./screenshots), one per page and width, so a person can look at what the tests saw.
 """
+import email
+import email.policy
 import os
 import pathlib
 import socket
@@ -35,16 +37,57 @@ def free_port():
         return s.getsockname()[1]
 
 
+class Relay:
+    """A real SMTP relay (aiosmtpd) on a free loopback port: the server hands its messages to it, and the tests read
+    them as delivered (`messages`, newest last)."""
+
+    def __init__(self):
+        from aiosmtpd.controller import Controller
+
+        self.delivered = []
+        relay = self
+
+        class Keep:
+            async def handle_DATA(self, server, session, envelope):
+                relay.delivered.append(email.message_from_bytes(envelope.original_content or envelope.content,
+                                                                policy=email.policy.default))
+                return "250 Message accepted for delivery"
+
+        self.port = free_port()
+        self.controller = Controller(Keep(), hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def wait_for(self, match, timeout=60):
+        """The first delivered message `match` accepts, waiting for the server's outbox worker to send it."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            for message in list(self.delivered):
+                if match(message):
+                    return message
+            time.sleep(0.5)
+        raise AssertionError("no such message arrived within %d s; delivered: %s"
+                             % (timeout, [(m["To"], m["Subject"]) for m in self.delivered]))
+
+
 @pytest.fixture(scope="session")
-def server():
+def relay():
+    relay = Relay()
+    yield relay
+    relay.controller.stop()
+
+
+@pytest.fixture(scope="session")
+def server(relay):
     binary = pathlib.Path(os.environ.get("ACCORD_BIN", ROOT / ".build" / "debug" / "accord")).resolve()
     workdir = tempfile.mkdtemp(prefix="accord-browser-")
     port = free_port()
     log = open(os.path.join(workdir, "serve.log"), "w")
+    base = f"http://127.0.0.1:{port}"
+    environment = dict(os.environ, ACCORD_SMTP_URL=f"smtp://127.0.0.1:{relay.port}", ACCORD_PUBLIC_URL=base,
+                       ACCORD_MAIL_FROM="accord@demo.example")
     process = subprocess.Popen(
         [str(binary), "serve", "--demo", "--hostname", "127.0.0.1", "--port", str(port)],
-        cwd=workdir, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+        cwd=workdir, stdout=log, stderr=subprocess.STDOUT, env=environment)
     deadline = time.time() + 120
     while time.time() < deadline:
         try:

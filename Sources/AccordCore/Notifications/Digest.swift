@@ -116,17 +116,17 @@ public enum Digest {
             sections: sections)
     }
 
-    /// "Revenue, FY2027 Q2: $120,000.00 of $200,000.00 (60 %) · On track · at this pace $210,000.00 · made: …".
+    /// "Revenue, FY2027 Q2", then "$120,000.00 of $200,000.00 (60 %) · On track · at this pace $210,000.00 · made: …".
     static func line(_ goal: GoalLine, currency: Currency, showPartner: Bool) -> Notice.Section.Line {
         let s = goal.standing
         let show = { (value: Int64) in goal.metric.format(value, currency: currency) }
         var parts: [String] = []
         let head = (showPartner ? "\(goal.partnerName) — " : "") + "\(goal.metric.name), \(s.period.label)"
         if s.status == .proposed {
-            parts.append("\(head): proposed, target \(show(s.target)), not agreed yet")
+            parts.append("proposed, target \(show(s.target)), not agreed yet")
         } else {
             let progress = s.figures.attainment.map { " (\(Figures.roundedDown($0 * 100)) %)" } ?? ""
-            parts.append("\(head): \(s.actual.map(show) ?? "no figures yet") of \(show(s.target))\(progress)")
+            parts.append("\(s.actual.map(show) ?? "no figures yet") of \(show(s.target))\(progress)")
             parts.append(s.figures.pacing.status.label)
             if let forecast = s.figures.pacing.forecast, forecast.isFinite {
                 parts.append("at this pace \(show(Figures.roundedOrZero(forecast)))")
@@ -138,6 +138,6 @@ public enum Digest {
         if !goal.stakes.consequences.isEmpty {
             parts.append("missed: " + goal.stakes.consequences.map { $0.text(currency: currency) }.joined(separator: ", "))
         }
-        return .init(parts.joined(separator: " · "), path: "/goals/\(s.goalID.uuidString.lowercased())")
+        return .init(head, detail: parts.joined(separator: " · "), path: "/goals/\(s.goalID.uuidString.lowercased())")
     }
 }

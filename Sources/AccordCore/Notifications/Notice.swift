@@ -19,11 +19,15 @@ public struct Notice: Hashable, Sendable {
     /// A titled list in a longer message (the digest): each line may link to where it is answered.
     public struct Section: Hashable, Sendable {
         public struct Line: Hashable, Sendable {
+            /// What the line is about (the link's words when it has a path).
             public let text: String
+            /// Where it stands, said after it.
+            public let detail: String?
             public let path: String?
 
-            public init(_ text: String, path: String? = nil) {
+            public init(_ text: String, detail: String? = nil, path: String? = nil) {
                 self.text = text
+                self.detail = detail
                 self.path = path
             }
         }

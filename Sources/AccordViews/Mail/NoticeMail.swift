@@ -36,7 +36,7 @@ public enum NoticeMail {
         for section in notice.sections {
             lines += [section.title, String(repeating: "-", count: min(60, section.title.count))]
             for line in section.lines {
-                lines.append("* \(line.text)")
+                lines.append("* \(line.text)" + (line.detail.map { " — \($0)" } ?? ""))
                 if let path = line.path { lines.append("  \(links.base + path)") }
             }
             lines.append("")
@@ -69,7 +69,9 @@ public enum NoticeMail {
                             .li(
                                 .attribute(named: "style", value: "margin-bottom: 6px;"),
                                 .unwrap(
-                                    line.path, { .a(.href(links.base + $0), linkStyle, .text(line.text)) }, else: .text(line.text)))
+                                    line.path, { .a(.href(links.base + $0), linkStyle, .strong(.text(line.text))) },
+                                    else: .strong(.text(line.text))),
+                                .unwrap(line.detail) { .div(.attribute(named: "style", value: "color: #3d4b5a;"), .text($0)) })
                         }))
             },
             .p(

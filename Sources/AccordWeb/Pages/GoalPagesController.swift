@@ -45,7 +45,11 @@ enum GoalPagesController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         var page = try await model(req, goalID: try req.id("goalID"))
-        page.done = try req.queryText("done").flatMap { doneMessages[$0] }
+        let done = try req.queryText("done")
+        // The answer that completes the agreement says so: both sides now stand behind the goal (§5.2).
+        page.done =
+            done == "accept" && page.status.isCommitted
+            ? "Agreed by both sides: the goal counts from now on." : done.flatMap { doneMessages[$0] }
         return HTMLResponse.page(GoalPage.render(page))
     }
 

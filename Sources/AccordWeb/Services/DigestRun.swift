@@ -157,9 +157,13 @@ struct DigestRun {
         let ownPartner: Bool = if case .partner = scope { true } else { false }
         let lines = InboxReading.lines(items, program: program, metrics: metrics, side: user.role.side, now: now).map { line in
             Notice.Section.Line(
-                [line.kind + ":", ownPartner ? nil : line.partnerName + " —", line.what, line.due.map { "(\($0))" }].compactMap { $0 }
-                    .joined(separator: " "), path: line.path)
+                [line.kind + ":", ownPartner ? nil : line.partnerName + " —", line.what].compactMap { $0 }.joined(separator: " "),
+                detail: [line.due, line.detail].compactMap { $0 }.joined(separator: " · ").nilIfEmpty, path: line.path)
         }
         return Digest.Listing(lines: lines, total: contents.total, morePath: SiteURL.inbox.path)
     }
+}
+
+extension String {
+    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }
