@@ -10,7 +10,7 @@ struct OutboxCommands: AsyncCommandGroup {
 
     struct List: AsyncCommand {
         struct Signature: CommandSignature {
-            @Option(name: "status", help: "pending, sent or failed (default: all)") var status: String?
+            @Option(name: "status", help: "pending, sent, failed, held or digested (default: all)") var status: String?
             @Option(name: "limit", help: "how many, newest first (default 50)") var limit: Int?
         }
 
