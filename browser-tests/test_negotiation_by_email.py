@@ -103,3 +103,22 @@ def test_the_weekly_digest_reaches_the_partner_admin_with_where_it_stands(server
     browser.get("file://" + page.name)
     assert "Waiting for you" in text(browser) or "This period's goals" in text(browser)
     screenshot(browser, "email-weekly-digest")
+
+
+def test_both_sides_talk_on_the_joint_plan(server, browser):
+    login, password, _ = ACCOUNTS["partner_admin"]
+    sign_in(browser, server, login, password)
+    click(browser, ("partial link text", "Joint business plan"))
+    assert "Conversation" in text(browser)
+    browser.find_element("css selector", "form[action$='/comment'] textarea[name=comment]").send_keys(
+        "Can the second healthcare campaign move to Q3? Our marketing hire starts in June.")
+    click(browser, ("xpath", "//form[contains(@action, '/comment')]//button[normalize-space()='Comment']"))
+    turns = browser.find_element("css selector", ".conversation .turns").text
+    assert "Dana Reyes (partner)" in turns and "marketing hire starts in June" in turns
+    screenshot(browser, "plan-conversation")
+    sign_out(browser)
+    sign_in(browser, server, *CAM)
+    browser.get(server + "/partners?q=Delta")
+    click(browser, ("link text", "Delta Managed Services"))
+    click(browser, ("partial link text", "Joint business plan"))
+    assert "marketing hire starts in June" in text(browser), "the vendor reads what the partner said"

@@ -45,6 +45,21 @@ final class PlanAcceptanceModel: Model, @unchecked Sendable {
     init() {}
 }
 
+final class PlanCommentModel: Model, @unchecked Sendable {
+    static let schema = "plan_comments"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "plan_id") var planID: UUID
+    @Field(key: "position") var position: Int
+    @Field(key: "revision") var revision: Int
+    @Field(key: "author_name") var authorName: String
+    @Field(key: "author_role") var authorRole: String
+    @Field(key: "at") var at: Date
+    @Field(key: "text") var text: String
+
+    init() {}
+}
+
 final class ReviewModel: Model, @unchecked Sendable {
     static let schema = "reviews"
 
@@ -134,6 +149,18 @@ extension AccordStore {
                 row.at = acceptance.at
                 try await row.create(on: db)
             }
+            for (position, comment) in plan.comments.enumerated().dropFirst(before?.comments.count ?? 0) {
+                let row = PlanCommentModel()
+                row.id = UUID()
+                row.planID = plan.id
+                row.position = position
+                row.revision = comment.revision
+                row.authorName = comment.author.name
+                row.authorRole = comment.author.role.rawValue
+                row.at = comment.at
+                row.text = comment.text
+                try await row.create(on: db)
+            }
             try await store.append(.change(action, of: "plan", id: plan.id.uuidString, before: before, after: plan, by: actor, at: now))
             try await store.enqueue(messages)
             return plan.saved()
@@ -167,6 +194,7 @@ extension AccordStore {
         let id = try model.requireID()
         let revisions = try await PlanRevisionModel.query(on: database).filter(\.$planID == id).sort(\.$number).all()
         let acceptances = try await PlanAcceptanceModel.query(on: database).filter(\.$planID == id).sort(\.$position).all()
+        let comments = try await PlanCommentModel.query(on: database).filter(\.$planID == id).sort(\.$position).all()
         guard let status = JointPlan.Status(rawValue: model.status), !revisions.isEmpty else { throw StoreError.corrupt("plan \(id)") }
         return JointPlan.restore(
             id: id, partnerID: model.partnerID, status: status,
@@ -180,7 +208,11 @@ extension AccordStore {
                 guard let role = Role(rawValue: row.actorRole) else { throw StoreError.corrupt("plan acceptance") }
                 return Acceptance(revision: row.revision, actor: Actor(name: row.actorName, role: role), at: row.at)
             },
-            agreedRevision: model.agreedRevision, savedVersion: model.version)
+            agreedRevision: model.agreedRevision,
+            comments: try comments.map { row in
+                guard let role = Role(rawValue: row.authorRole) else { throw StoreError.corrupt("plan comment") }
+                return GoalComment(revision: row.revision, author: Actor(name: row.authorName, role: role), at: row.at, text: row.text)
+            }, savedVersion: model.version)
     }
 
     // MARK: reviews (DOMAIN §11)

@@ -328,6 +328,13 @@ struct PageSnapshotTests {
             ],
             mayShare: false, mayAccept: true, mayPropose: true, notice: nil)
         model.mayRevise = true
+        model.mayComment = true
+        let at = Date(timeIntervalSince1970: 1_790_000_000)
+        model.conversation = [
+            .init(at: at, who: "Ana Ruiz", side: .vendor, revision: 2, event: "Wrote revision 2", text: nil),
+            .init(at: at, who: "Ana Ruiz", side: .vendor, revision: 2, event: nil, text: "Campaigns start in Q2 now."),
+        ]
+        model.commentError = "Write the comment first."
         assertSnapshot(of: Self.lines(PlanPage.render(model)), as: .lines)
     }
 

@@ -193,6 +193,7 @@ struct AuthorizationMatrixTests {
         "POST /api/v1/partners/:partnerID/plans": .changePartner,
         "GET /api/v1/plans/:planID": .readPartner,
         "POST /api/v1/plans/:planID/:action": .changePartner,
+        "POST /api/v1/plans/:planID/comments": .changePartner,
         "GET /api/v1/plans/:planID/suggestions": .readPartner,
         "POST /api/v1/plans/:planID/objectives/:objectiveID/propose": .changePartner,
         "GET /api/v1/partners/:partnerID/reviews": .readPartner,

@@ -146,6 +146,56 @@ struct DigestTests {
         }
     }
 
+    @Test func bothSidesTalkOnAPlanAndARevisionCarriesItsReasonToTheOtherSide() async throws {
+        try await withAccord { app in
+            let world = try await World.make(app)
+            let users = try await people(app, world)
+            let store = AccordStore(database: app.db)
+            var planID: UUID!
+            try await app.testing().test(
+                .POST, "/api/v1/partners/\(world.partnerID)/plans", headers: world.cam, body: PlanAPITests.planBody()
+            ) { res in planID = try res.content.decode(PlansAPI.PlanOut.self).id }
+            try await app.testing().test(
+                .POST, "/api/v1/plans/\(planID!)/comments", headers: world.cam, body: json(["text": "internal"])
+            ) { res in #expect(res.status == .unprocessableEntity, "the internal draft has no conversation") }
+            try await app.testing().test(.POST, "/api/v1/plans/\(planID!)/share", headers: world.cam) { #expect($0.status == .ok) }
+            try await app.testing().test(
+                .POST, "/api/v1/plans/\(planID!)/comments", headers: world.partnerAdmin,
+                body: json(["text": "Can the campaigns start in Q2?"])
+            ) { res in
+                #expect(res.status == .created)
+                let plan = try res.content.decode(PlansAPI.PlanOut.self)
+                #expect(plan.comments.map(\.text) == ["Can the campaigns start in Q2?"] && plan.comments.first?.side == "partner")
+            }
+            try await app.testing().test(
+                .POST, "/api/v1/plans/\(planID!)/comments", headers: world.partnerMember, body: json(["text": "Me too"])
+            ) { res in #expect(res.status == .forbidden, "a partner member does not negotiate") }
+            try await app.testing().test(
+                .POST, "/api/v1/plans/\(planID!)/comments", headers: world.otherPartnerAdmin, body: json(["text": "Hello"])
+            ) { res in #expect(res.status == .notFound, "another partner's plan does not exist for them") }
+            // the partner revises with a reason: the CAM's message carries it
+            var body = try JSONSerialization.jsonObject(with: Data(buffer: PlanAPITests.planBody())) as? [String: Any] ?? [:]
+            body["comment"] = "Campaigns from Q2: our marketing hire starts in April."
+            try await app.testing().test(.POST, "/api/v1/plans/\(planID!)/revise", headers: world.partnerAdmin, body: json(body)) { res in
+                #expect(res.status == .ok)
+                let plan = try res.content.decode(PlansAPI.PlanOut.self)
+                #expect(plan.comments.last?.revision == 2)
+            }
+            let revised = try #require(try await store.outbox().first { $0.kind == .planProposed && $0.userID == users["casey"]?.id })
+            #expect(revised.text.contains("Why: Campaigns from Q2"))
+            // and on the page: the conversation is shown to both sides, and a comment is added through its form
+            var pat = try await signedIn(app, "pat.page", name: "Pat Partner", role: .partnerAdmin, partner: world.partnerID)
+            let page = try await pat.get("/plans/\(planID!)")
+            #expect(page.body.string.contains("Can the campaigns start in Q2?") && page.body.string.contains("Conversation"))
+            let empty = try await pat.post("/plans/\(planID!)/comment", form: ["comment": " ", "_csrf": Browser.csrf(in: page)])
+            #expect(empty.status == .unprocessableEntity && empty.body.string.contains("Write the comment first."))
+            let added = try await pat.post(
+                "/plans/\(planID!)/comment", form: ["comment": "Agreed on the rest.", "_csrf": Browser.csrf(in: page)])
+            #expect(added.status == .seeOther)
+            #expect(try await store.plan(planID).comments.map(\.text).last == "Agreed on the rest.")
+        }
+    }
+
     @Test func remindersComeOnceBeforeAProposalLapsesAndBeforeAnActionItemIsDue() async throws {
         try await withAccord { app in
             let world = try await World.make(app)

@@ -11,7 +11,7 @@ extension Notices {
         let who = actor.name
         let kind: NoticeKind
         let subject: String
-        let paragraphs: [String]
+        var paragraphs: [String]
         switch action {
         case "create", "share":
             kind = .planProposed
@@ -28,6 +28,9 @@ extension Notices {
                 "\(who) wrote revision \(plan.current.number) of the joint business plan for \(partner.name), \(years).",
                 plan.agreedRevision.map { "Revision \($0) stays in force until both sides accept the new one." } ?? "",
             ].filter { !$0.isEmpty }
+            if let said = plan.comments.last(where: { $0.revision == plan.current.number && $0.author == actor }) {
+                paragraphs.append("Why: \(said.text)")
+            }
         case "accept":
             kind = .planAccepted
             let agreed = plan.status == .agreed && plan.agreedRevision == plan.current.number

@@ -178,10 +178,35 @@ public struct JointPlan: Hashable, Codable, Sendable, Identifiable {
     public private(set) var agreedRevision: Int?
     /// How many times the plan has been saved: a save from an older copy lost a race and is refused (as for goals).
     public private(set) var savedVersion: Int = 0
+    /// The negotiation's words, oldest first, each on the revision it answers (issue 19): they never change the plan.
+    public private(set) var comments: [GoalComment] = []
 
     /// The record as the audit log keeps it, without the storage bookkeeping.
     enum CodingKeys: String, CodingKey {
-        case id, partnerID, status, revisions, acceptances, agreedRevision
+        case id, partnerID, status, revisions, acceptances, agreedRevision, comments
+    }
+
+    /// Audit records written before plans had a conversation read without one.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(UUID.self, forKey: .id)
+        partnerID = try c.decode(UUID.self, forKey: .partnerID)
+        status = try c.decode(Status.self, forKey: .status)
+        revisions = try c.decode([Revision].self, forKey: .revisions)
+        acceptances = try c.decode([Acceptance].self, forKey: .acceptances)
+        agreedRevision = try c.decodeIfPresent(Int.self, forKey: .agreedRevision)
+        comments = try c.decodeIfPresent([GoalComment].self, forKey: .comments) ?? []
+    }
+
+    private init(
+        id: UUID, partnerID: UUID, status: Status, revisions: [Revision], acceptances: [Acceptance], agreedRevision: Int?
+    ) {
+        self.id = id
+        self.partnerID = partnerID
+        self.status = status
+        self.revisions = revisions
+        self.acceptances = acceptances
+        self.agreedRevision = agreedRevision
     }
 
     public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
@@ -190,6 +215,10 @@ public struct JointPlan: Hashable, Codable, Sendable, Identifiable {
         case notShared
         case alreadyAccepted(Side)
         case onlyTheVendorSharesADraft
+        case commentRequired
+        case commentTooLong(Int)
+        /// The vendor's internal draft has no conversation: the partner would read it unasked once it is shared.
+        case noConversationOnDraft
 
         public var description: String {
             switch self {
@@ -198,6 +227,9 @@ public struct JointPlan: Hashable, Codable, Sendable, Identifiable {
             case .notShared: "The plan is still an internal draft; share it before the partner can accept it."
             case .alreadyAccepted(let side): "The \(side.rawValue) side already accepted this revision; it waits for the other side."
             case .onlyTheVendorSharesADraft: "Only the vendor shares its internal draft."
+            case .commentRequired: "Write the comment first."
+            case .commentTooLong(let most): "A comment has at most \(most) characters."
+            case .noConversationOnDraft: "The plan is still the vendor's internal draft: share it to start the conversation."
             }
         }
     }
@@ -218,10 +250,11 @@ public struct JointPlan: Hashable, Codable, Sendable, Identifiable {
     /// Rebuilds a plan from storage.
     public static func restore(
         id: UUID, partnerID: UUID, status: Status, revisions: [Revision], acceptances: [Acceptance], agreedRevision: Int?,
-        savedVersion: Int = 0
+        comments: [GoalComment] = [], savedVersion: Int = 0
     ) -> JointPlan {
         var plan = JointPlan(
             id: id, partnerID: partnerID, status: status, revisions: revisions, acceptances: acceptances, agreedRevision: agreedRevision)
+        plan.comments = comments
         plan.savedVersion = savedVersion
         return plan
     }
@@ -255,14 +288,36 @@ public struct JointPlan: Hashable, Codable, Sendable, Identifiable {
     }
 
     /// A new revision: an agreed plan changes only this way, and stays agreed as it was until both accept the new one.
-    public mutating func revise(_ content: JointPlanContent, by actor: Actor, at now: Date) throws(Problem) {
+    /// `comment` says why, on the new revision, for the other side to read (not on an internal draft).
+    public mutating func revise(_ content: JointPlanContent, comment: String? = nil, by actor: Actor, at now: Date) throws(Problem) {
         guard actor.role.mayNegotiateGoals else { throw .partnerMemberCannotCommit }
         let content = try Self.validate(content)
+        let said = try Self.commentText(comment)
         let number = current.number + 1
+        if status == .internalDraft && actor.side == .vendor {
+            guard said == nil else { throw .noConversationOnDraft }
+            revisions.append(Revision(number: number, content: content, author: actor, at: now))
+            return
+        }
         revisions.append(Revision(number: number, content: content, author: actor, at: now))
-        if status == .internalDraft && actor.side == .vendor { return }
         status = .proposed
         acceptances.append(Acceptance(revision: number, actor: actor, at: now))
+        if let said { comments.append(GoalComment(revision: number, author: actor, at: now, text: said)) }
+    }
+
+    /// Either side adds a word to the negotiation on the current revision, without changing the plan.
+    public mutating func comment(_ text: String, by actor: Actor, at now: Date) throws(Problem) {
+        guard actor.role.mayNegotiateGoals else { throw .partnerMemberCannotCommit }
+        guard status != .internalDraft else { throw .noConversationOnDraft }
+        guard let said = try Self.commentText(text) else { throw .commentRequired }
+        comments.append(GoalComment(revision: current.number, author: actor, at: now, text: said))
+    }
+
+    /// The comment as kept: trimmed, nil when empty, refused when longer than a comment may be.
+    static func commentText(_ text: String?) throws(Problem) -> String? {
+        guard let said = Goal.cleaned(text) else { return nil }
+        guard said.count <= GoalComment.maximumLength else { throw .commentTooLong(GoalComment.maximumLength) }
+        return said
     }
 
     public mutating func accept(by actor: Actor, at now: Date) throws(Problem) {

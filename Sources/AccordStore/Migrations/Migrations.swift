@@ -39,6 +39,7 @@ public enum AccordMigrations {
         UpdateUsersAddEmail(),
         CreateOutbox(),
         CreateDigestRuns(),
+        CreatePlanComments(),
     ]
 }
 

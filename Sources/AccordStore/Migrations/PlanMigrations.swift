@@ -92,3 +92,24 @@ struct UpdateJointPlansAddVersion: AsyncMigration {
         try await database.schema("joint_plans").deleteField("version").update()
     }
 }
+
+/// The conversation of a joint plan (issue 19): each comment on the revision it answers, never rewritten.
+struct CreatePlanComments: AsyncMigration {
+    var name: String { "CreatePlanComments" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("plan_comments")
+            .id()
+            .field("plan_id", .uuid, .required, .references("joint_plans", "id", onDelete: .cascade))
+            .field("position", .int, .required)
+            .field("revision", .int, .required)
+            .field("author_name", .string, .required)
+            .field("author_role", .string, .required)
+            .field("at", .datetime, .required)
+            .field("text", .string, .required)
+            .unique(on: "plan_id", "position")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws { try await database.schema("plan_comments").delete() }
+}

@@ -77,6 +77,11 @@ public enum PlanFormPage {
                 Form.textArea(
                     "milestones", label: "Roadmap (one per line: due YYYY-MM-DD; milestone)", value: v["milestones"] ?? "",
                     error: model.errors["milestones"]),
+                .if(
+                    model.planID != nil,
+                    Form.textArea(
+                        "revision_comment", label: "Why this revision (both sides read it; not on an internal draft)",
+                        value: v["revision_comment"] ?? "", error: model.errors["revision_comment"])),
                 .button(.type(.submit), .class("button"), .text(model.planID == nil ? "Save the plan" : "Save the revision"))
             )
         }

@@ -51,6 +51,12 @@ public enum PlanPage {
         public let notice: String?
         /// Whether the viewer may write a new revision.
         public var mayRevise = false
+        /// The negotiation, oldest first: revisions, acceptances and comments (issue 19).
+        public var conversation: [GoalPage.ConversationLine] = []
+        public var mayComment = false
+        /// A comment that could not be added, with what was typed.
+        public var commentError: String?
+        public var typedComment = ""
 
         public init(
             chrome: PageChrome, planID: UUID, partnerID: UUID, partnerName: String, status: JointPlan.Status, revision: Int,
@@ -154,6 +160,7 @@ public enum PlanPage {
                     )
                 )
             )
+            conversation(model)
         }
     }
 

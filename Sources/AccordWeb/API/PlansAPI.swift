@@ -23,6 +23,8 @@ enum PlansAPI {
         let cadence: ReviewCadence
         let objectives: [Objective]?
         let milestones: [Milestone]?
+        /// With `revise`: why these terms, for the other side to read (issue 19).
+        let comment: String?
 
         func content(metrics: [String: Metric], currency: Currency) throws -> JointPlanContent {
             let size: Int64
@@ -62,6 +64,8 @@ enum PlansAPI {
         let content: JointPlanContent
         let agreedContent: JointPlanContent?
         let valueToCapture: Int64
+        /// The negotiation, oldest first, each comment on the revision it answers.
+        let comments: [DTO.Comment]
 
         init(_ plan: JointPlan) {
             id = plan.id
@@ -73,6 +77,11 @@ enum PlansAPI {
             content = plan.current.content
             agreedContent = plan.agreedContent
             valueToCapture = plan.current.content.opportunity.valueToCapture
+            comments = plan.comments.map {
+                DTO.Comment(
+                    revision: $0.revision, author: $0.author.name, authorRole: $0.author.role.rawValue, side: $0.author.side.rawValue,
+                    at: $0.at, text: $0.text)
+            }
         }
     }
 
@@ -102,6 +111,17 @@ enum PlansAPI {
 
     @Sendable static func show(req: Request) async throws -> PlanOut { PlanOut(try await visiblePlan(req)) }
 
+    /// A word in the plan's negotiation, on its current revision (issue 19).
+    @Sendable static func comment(req: Request) async throws -> Response {
+        var plan = try await visiblePlan(req)
+        let body = try req.json(DTO.NewComment.self)
+        let actor = try req.actor()
+        let now = req.clock.now()
+        try plan.comment(body.text, by: actor, at: now)
+        let saved = try await req.save(plan, action: "comment", by: actor, at: now)
+        return try await PlanOut(saved).encodeResponse(status: .created, for: req)
+    }
+
     @Sendable static func act(req: Request) async throws -> PlanOut {
         var plan = try await visiblePlan(req)
         let actor = try req.actor()
@@ -114,8 +134,9 @@ enum PlansAPI {
             let partner = try await req.store.partner(plan.partnerID)
             let program = try await req.store.program(partner.programID)
             let metrics = Dictionary(uniqueKeysWithValues: try await req.store.metrics(of: program.id).map { ($0.key, $0) })
+            let body = try req.json(ContentIn.self)
             try plan.revise(
-                try req.json(ContentIn.self).content(metrics: metrics, currency: program.currency), by: actor, at: now)
+                try body.content(metrics: metrics, currency: program.currency), comment: body.comment, by: actor, at: now)
         default: throw Abort(.notFound, reason: "plan actions are share, revise and accept")
         }
         try await req.save(plan, action: action, by: actor, at: now)

@@ -97,6 +97,7 @@ func routes(_ app: Application) throws {
     partner.get("partners", ":partnerID", "plans", use: PlansAPI.list)
     partner.post("partners", ":partnerID", "plans", use: PlansAPI.create)
     partner.get("plans", ":planID", use: PlansAPI.show)
+    partner.post("plans", ":planID", "comments", use: PlansAPI.comment)
     partner.post("plans", ":planID", ":action", use: PlansAPI.act)
     partner.get("plans", ":planID", "suggestions", use: PlansAPI.suggestions)
     partner.post("plans", ":planID", "objectives", ":objectiveID", "propose", use: PlansAPI.proposeObjective)

@@ -17,6 +17,8 @@ enum PlanFormController {
         var participants: String?
         var objectives: String?
         var milestones: String?
+        /// Why this revision, for the other side to read (issue 19).
+        var revision_comment: String?
 
         var values: [String: String] {
             [
@@ -24,6 +26,7 @@ enum PlanFormController {
                 "segment": segment ?? "",
                 "size": size ?? "", "share": share ?? "", "cadence": cadence ?? "", "responsibilities": responsibilities ?? "",
                 "participants": participants ?? "", "objectives": objectives ?? "", "milestones": milestones ?? "",
+                "revision_comment": revision_comment ?? "",
             ]
         }
     }
@@ -185,7 +188,7 @@ enum PlanFormController {
             let content = try content(form, metrics: metrics, currency: program.currency, keeping: existing?.current.content)
             var plan: JointPlan
             if var existing {
-                try existing.revise(content, by: actor, at: now)
+                try existing.revise(content, comment: form.revision_comment, by: actor, at: now)
                 plan = existing
             } else {
                 plan = try JointPlan.start(partnerID: partner.id, content: content, by: actor, at: now)
@@ -198,7 +201,12 @@ enum PlanFormController {
                     try await model(req, partner: partner, planID: existing?.id, values: form.values, errors: [error.field: error.message])),
                 status: .unprocessableEntity)
         } catch let error as JointPlan.Problem {
-            let field = if case .content(let problem) = error { problemField(problem) } else { "form" }
+            let field =
+                switch error {
+                case .content(let problem): problemField(problem)
+                case .commentTooLong, .noConversationOnDraft: "revision_comment"
+                default: "form"
+                }
             return HTMLResponse.page(
                 PlanFormPage.render(
                     try await model(req, partner: partner, planID: existing?.id, values: form.values, errors: [field: error.description])),

@@ -53,7 +53,47 @@ enum PlanPagesController {
             mayAccept: mayChange && plan.status == .proposed && !plan.sidesAcceptingCurrent.contains(viewer.side),
             mayPropose: mayChange && plan.status != .internalDraft, notice: notice)
         model.mayRevise = mayChange
+        model.mayComment = mayChange && plan.status != .internalDraft
+        model.conversation = conversation(of: plan)
         return model
+    }
+
+    /// Adds the comment, or says why it cannot be added (shown beside the box, with what was typed).
+    static func comment(on plan: inout JointPlan, _ text: String, by actor: Actor, at now: Date) -> JointPlan.Problem? {
+        do {
+            try plan.comment(text, by: actor, at: now)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// The plan's revisions, acceptances and comments as one conversation, oldest first.
+    static func conversation(of plan: JointPlan) -> [GoalPage.ConversationLine] {
+        let revisions = plan.revisions.map { revision in
+            GoalPage.ConversationLine(
+                at: revision.at, who: revision.author.name, side: revision.author.side, revision: revision.number,
+                event: revision.number == 1 ? "Wrote the plan" : "Wrote revision \(revision.number)", text: nil)
+        }
+        let acceptances = plan.acceptances.map { acceptance in
+            GoalPage.ConversationLine(
+                at: acceptance.at, who: acceptance.actor.name, side: acceptance.actor.side, revision: acceptance.revision,
+                event: "Accepted revision \(acceptance.revision)", text: nil)
+        }
+        let comments = plan.comments.map { comment in
+            GoalPage.ConversationLine(
+                at: comment.at, who: comment.author.name, side: comment.author.side, revision: comment.revision, event: nil,
+                text: comment.text)
+        }
+        // A stable order for lines of the same moment: the revision, its acceptance, then what was said about it.
+        let lines = revisions + acceptances + comments
+        let order = lines.indices.sorted { a, b in
+            let (x, y) = (lines[a], lines[b])
+            if x.at != y.at { return x.at < y.at }
+            if x.revision != y.revision { return x.revision < y.revision }
+            return a < b
+        }
+        return order.map { lines[$0] }
     }
 
     /// share, accept, or propose-<objective id>: the page's buttons.
@@ -71,6 +111,17 @@ enum PlanPagesController {
                 : "Proposed \(outcome.proposed.map(\.period.label).joined(separator: ", ")) to the \(actor.side.other.rawValue)."
             return HTMLResponse.page(
                 PlanPage.render(try await planModel(req, notice: notice)), status: outcome.proposed.isEmpty ? .unprocessableEntity : .ok)
+        }
+        if action == "comment" {
+            let text = (try? req.content.get(String.self, at: "comment")) ?? ""
+            if let refused = Self.comment(on: &plan, text, by: actor, at: now) {
+                var model = try await planModel(req, notice: nil)
+                model.commentError = refused.description
+                model.typedComment = text
+                return HTMLResponse.page(PlanPage.render(model), status: .unprocessableEntity)
+            }
+            try await req.save(plan, action: "comment", by: actor, at: now)
+            return req.redirect(to: SiteURL.plan(plan.id).path)
         }
         if action == "revise" {
             return try await PlanFormController.save(req, partner: try await req.store.partner(plan.partnerID), plan: plan)
