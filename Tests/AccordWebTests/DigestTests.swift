@@ -66,6 +66,24 @@ struct DigestTests {
         }
     }
 
+    @Test func twoInstancesSendingTheWeeksDigestAtOnceWriteItOnce() async throws {
+        try await withAccord { app in
+            let world = try await World.make(app)
+            _ = try await people(app, world)
+            _ = try await world.agreedRevenueGoal(app)
+            let store = AccordStore(database: app.db)
+            let before = try await store.outbox().count
+            // two schedulers (instances) at the same moment
+            async let first = digests(app).sendDue()
+            async let second = digests(app).sendDue()
+            let reports = try await first + second
+            #expect(reports.filter { !$0.alreadySent }.count == 1, "one claims the week, the other finds it claimed")
+            let written = try await store.outbox().count - before
+            #expect(written == reports.map(\.messages.count).reduce(0, +) && written > 0)
+            #expect(Set(try await store.outbox().filter { $0.kind == .weeklyDigest }.map(\.userID)).count == written, "one per person")
+        }
+    }
+
     @Test func theDigestWaitsForTheProgramsDayWhichAnAdminSets() async throws {
         try await withAccord { app in
             let world = try await World.make(app)
