@@ -6,14 +6,10 @@ import Testing
 /// Issue 19: the weekly digest, messages held for it, notices of joint plans, and reminders.
 @Suite("Issue 19: the digest, plan notices and reminders")
 struct DigestRuleTests {
-    let partner = Partner(
-        id: Fixture.partnerID, programID: UUID(), name: "Globex", externalKey: "GX", businessModel: .reseller, region: "EMEA",
-        channelManager: "Casey CAM", calendar: Fixture.calendar, tier: "Registered", stage: .established)
+    let partner = NoticeFixtures.partner
 
     func user(_ name: String, _ role: Role, partner: UUID? = nil, email: String? = "x@example.com", disabled: Bool = false) -> User {
-        User(
-            id: UUID(), login: name.lowercased().replacingOccurrences(of: " ", with: "."), name: name, role: role, partnerID: partner,
-            hasPassword: true, disabled: disabled, passwordChangedAt: nil, email: email.flatMap { try? EmailAddress($0) })
+        NoticeFixtures.user(name, role, partner: partner, email: email, disabled: disabled)
     }
 
     func standing(

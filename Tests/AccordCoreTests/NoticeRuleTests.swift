@@ -5,14 +5,10 @@ import Testing
 
 @Suite("Issue 19: who hears of a goal change, and what an address is")
 struct NoticeRuleTests {
-    let partner = Partner(
-        id: Fixture.partnerID, programID: UUID(), name: "Globex", externalKey: "GX", businessModel: .reseller, region: "EMEA",
-        channelManager: "Casey CAM", calendar: Fixture.calendar, tier: "Registered", stage: .established)
+    let partner = NoticeFixtures.partner
 
     func user(_ name: String, _ role: Role, partner: UUID? = nil, email: String? = "x@example.com", disabled: Bool = false) -> User {
-        User(
-            id: UUID(), login: name.lowercased().replacingOccurrences(of: " ", with: "."), name: name, role: role, partnerID: partner,
-            hasPassword: true, disabled: disabled, passwordChangedAt: nil, email: email.flatMap { try? EmailAddress($0) })
+        NoticeFixtures.user(name, role, partner: partner, email: email, disabled: disabled)
     }
 
     @Test func aProposalReachesTheOtherSidesAnswerersOfThatPartnerOnly() throws {

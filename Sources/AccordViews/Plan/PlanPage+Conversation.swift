@@ -10,18 +10,7 @@ extension PlanPage {
         return .section(
             .class("conversation"), .attribute(named: "aria-labelledby", value: "conversation-title"),
             .h2(.id("conversation-title"), "Conversation"),
-            .ol(
-                .class("turns"),
-                .forEach(model.conversation) { line in
-                    .li(
-                        .class("turn " + (line.side?.rawValue ?? "accord")),
-                        .p(
-                            .class("turn-head"), .strong(.text(line.who)),
-                            .unwrap(line.side) { .text(" (\($0.rawValue))") },
-                            .text(" · \(GoalPage.stamp(line.at)) · on revision \(line.revision)")),
-                        .unwrap(line.event) { .p(.class("turn-event"), .text($0)) },
-                        .unwrap(line.text) { .p(.class("turn-text"), .text($0)) })
-                }),
+            ConversationTurns.list(model.conversation),
             .if(
                 model.mayComment,
                 .form(
