@@ -51,6 +51,11 @@ struct DigestRuleTests {
         #expect(Digest.scope(of: user("Mo Member", .partnerMember, partner: Fixture.partnerID)) == nil)
         #expect(Digest.scope(of: user("Gone", .partnerAdmin, partner: Fixture.partnerID, disabled: true)) == nil)
         #expect(Digest.scope(of: user("Nomail", .channelManager, email: nil)) == nil)
+        let partners: Set<UUID> = [Fixture.partnerID]
+        #expect(Digest.isIn(.portfolio("Casey CAM"), partners: partners, channelManagers: ["Casey CAM"]))
+        #expect(!Digest.isIn(.portfolio("Olive CAM"), partners: partners, channelManagers: ["Casey CAM"]), "no partner of theirs here")
+        #expect(!Digest.isIn(.partner(UUID()), partners: partners, channelManagers: []), "another program's partner")
+        #expect(Digest.isIn(.program, partners: [], channelManagers: []))
     }
 
     @Test func theDigestSpeaksOfThePeriodsOpenGoalsAndNeverOfADraft() {

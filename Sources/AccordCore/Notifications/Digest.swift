@@ -17,6 +17,16 @@ public enum Digest {
         }
     }
 
+    /// Whether a scope lies in a program (of these partners and channel managers): vendor staff are users of every
+    /// program, so a channel manager hears of a program only where partners name them, and a partner admin of theirs.
+    public static func isIn(_ scope: Inbox.Scope, partners: Set<UUID>, channelManagers: Set<String>) -> Bool {
+        switch scope {
+        case .program: true
+        case .portfolio(let name): channelManagers.contains(name)
+        case .partner(let id): partners.contains(id)
+        }
+    }
+
     /// The week a digest is for: the Monday of today's ISO week. One digest per week, so moving the program's day
     /// within a week sends no second one.
     public static func week(of today: Day) -> Day { today.latest(.monday) }

@@ -1,8 +1,8 @@
 import Foundation
 
 extension Notices {
-    /// How many days ahead a reminder comes: the response window's last days (`Inbox.lapsingDays`), and the same for
-    /// an action item's due day.
+    /// How many days ahead an action item's reminder comes: as many as a proposal's, which comes in the response
+    /// window's last days (`Inbox.windows`).
     public static let reminderDays = Inbox.lapsingDays
 
     /// A reminder that a proposal lapses soon (§5.2), to the side it waits for. One per lapse: a counter-proposal

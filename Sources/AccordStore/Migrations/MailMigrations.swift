@@ -74,3 +74,16 @@ struct CreateDigestRuns: AsyncMigration {
         try await database.schema("outbox").deleteField("path").update()
     }
 }
+
+/// Reminders look for open action items by due day across a program (issue 19).
+struct UpdateActionItemsAddDueIndex: AsyncMigration {
+    var name: String { "UpdateActionItemsAddDueIndex" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.sqlIndex("action_items_due", on: "action_items", columns: ["status", "due_day"])
+    }
+
+    func revert(on database: any Database) async throws {
+        try await (database as? any SQLDatabase)?.raw("DROP INDEX action_items_due").run()
+    }
+}

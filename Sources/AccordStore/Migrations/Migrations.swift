@@ -40,6 +40,7 @@ public enum AccordMigrations {
         CreateOutbox(),
         CreateDigestRuns(),
         CreatePlanComments(),
+        UpdateActionItemsAddDueIndex(),
     ]
 }
 

@@ -27,7 +27,7 @@ enum ProgramsAPI {
     @Sendable static func updateDigestDay(req: Request) async throws -> DTO.Program {
         let text = try req.json(DTO.DigestDayIn.self).day
         guard let day = Weekday(text: text), Weekday.allCases.map({ $0.name.lowercased() }).contains(text.lowercased()) else {
-            throw InputError("'\(text)' is not a day of the week: monday … sunday", field: "day")
+            throw InputError("'\(text.prefix(40))' is not a day of the week: monday … sunday", field: "day")
         }
         let program = try await req.store.update(programID: try req.id("programID"), by: try req.actor(), at: req.clock.now()) {
             $0.settings.digestDay = day

@@ -65,7 +65,7 @@ struct DigestCommands: AsyncCommandGroup {
                 context.console.output("\(program.name): the digest goes out on \(program.settings.digestDay.name)s.".consoleText())
                 return
             }
-            guard let day = Weekday(text: text) else { throw InputError("'\(text)' is not a day of the week (monday … sunday)") }
+            guard let day = Weekday(text: text) else { throw InputError("'\(text.prefix(40))' is not a day of the week (monday … sunday)") }
             let program = try await store.update(programID: programID, by: operatorActor, at: context.application.clock.now()) {
                 $0.settings.digestDay = day
             }

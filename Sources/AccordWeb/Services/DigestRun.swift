@@ -68,14 +68,8 @@ struct DigestRun {
         let partners = Dictionary(uniqueKeysWithValues: try await store.partners(of: program.id).map { ($0.id, $0) })
         let managers = Set(try await store.channelManagerNames(programID: program.id))
         let metrics = Dictionary(uniqueKeysWithValues: try await store.metrics(of: program.id).map { ($0.key, $0) })
-        // A user's digest is about this program only if their scope is in it.
         let recipients = try await store.users().filter { user in
-            switch Digest.scope(of: user) {
-            case .program?: true
-            case .portfolio(let name)?: managers.contains(name)
-            case .partner(let id)?: partners[id] != nil
-            case nil: false
-            }
+            Digest.scope(of: user).map { Digest.isIn($0, partners: Set(partners.keys), channelManagers: managers) } ?? false
         }
         var written: [OutboxMessage] = []
         for start in stride(from: 0, to: recipients.count, by: Self.batchSize) {

@@ -14,7 +14,14 @@ struct ReminderRun {
     func send(write: Bool = true) async throws -> [OutboxMessage] {
         let now = clock.now()
         let today = clock.today
-        let users = try await store.users()
+        // Every user is read only when something is due: most passes find nothing.
+        var loadedUsers: [User]?
+        func users() async throws -> [User] {
+            if let loadedUsers { return loadedUsers }
+            let all = try await store.users()
+            loadedUsers = all
+            return all
+        }
         var written: [OutboxMessage] = []
         for program in try await store.programs() {
             _ = try await store.bringStandings(programID: program.id, to: today)
@@ -26,19 +33,23 @@ struct ReminderRun {
                 partners[id] = loaded
                 return loaded
             }
-            let window = Double(min(Notices.reminderDays, program.settings.responseWindowDays)) * 86_400
+            // The response window's last days, as the inbox lists them to chase (§5.2).
+            let lapsingBefore = Inbox.windows(now: now, today: today, responseWindowDays: program.settings.responseWindowDays)
+                .lapsingBefore
             var notices: [Notice] = []
-            for standing in try await store.proposalsLapsing(programID: program.id, now: now, before: now.addingTimeInterval(window)) {
+            for standing in try await store.proposalsLapsing(programID: program.id, now: now, before: lapsingBefore) {
                 guard let metric = metrics[standing.metricKey], let lapses = standing.lapsesAt, let awaiting = standing.awaitingSide
                 else { continue }
                 notices += Notices.lapsing(
                     goalID: standing.goalID, lapsesAt: lapses, metric: metric, period: standing.period, target: standing.target,
-                    currency: program.currency, awaiting: awaiting, partner: try await partner(standing.partnerID), users: users)
+                    currency: program.currency, awaiting: awaiting, partner: try await partner(standing.partnerID), users: try await users()
+                )
             }
             for due in try await store.actionItemsDue(
                 programID: program.id, from: today, through: today.advanced(by: Notices.reminderDays))
             {
-                notices += Notices.actionItemDue(due.item, reviewID: due.reviewID, partner: try await partner(due.partnerID), users: users)
+                notices += Notices.actionItemDue(
+                    due.item, reviewID: due.reviewID, partner: try await partner(due.partnerID), users: try await users())
             }
             let known = try await store.outboxEvents(notices.map(\.eventKey))
             let fresh = notices.filter { !known.contains($0.eventKey) }
